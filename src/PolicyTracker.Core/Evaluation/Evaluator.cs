@@ -1,0 +1,139 @@
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
+
+namespace PolicyTracker.Core.Evaluation;
+
+/// <summary>Counts of one comparison between found and labelled claims.</summary>
+public sealed record Score(int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    /// <summary>Share of found claims that are labelled; 1 when nothing was found.</summary>
+    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+
+    /// <summary>Share of labelled claims that were found; 1 when nothing was labelled.</summary>
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+
+    /// <summary>Harmonic mean of precision and recall.</summary>
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>Adds two scores.</summary>
+    public static Score operator +(Score a, Score b) => new(
+        a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);
+}
+
+/// <summary>A claim that was found but not labelled, or labelled but not found.</summary>
+public sealed record ClaimMiss(string Source, string Subject, string Topic, string Scope, string Value, string Quote);
+
+/// <summary>Everything <see cref="Evaluator"/> measured.</summary>
+public sealed record EvaluationReport(
+    Score Overall,
+    IReadOnlyDictionary<string, Score> ByTopic,
+    IReadOnlyList<ClaimMiss> Spurious,
+    IReadOnlyList<ClaimMiss> Missed,
+    IReadOnlyList<string> ContradictionsFound,
+    IReadOnlyList<string> ContradictionsMissed,
+    IReadOnlyList<string> ContradictionsExtra);
+
+/// <summary>
+/// Scores found claims against a gold file. A found claim matches a labelled one when both name the same
+/// source, subject, topic, scope and value and their quotes are the same statement: one contains the
+/// other, or most of the shorter one's words are in the longer one. Each labelled claim matches once.
+/// </summary>
+public static class Evaluator
+{
+    private const double SameStatementShare = 0.6;
+
+    /// <summary>Scores <paramref name="found"/> (claims per source file name) against <paramref name="gold"/>.</summary>
+    public static EvaluationReport Score(GoldFile gold, IReadOnlyDictionary<string, IReadOnlyList<ExtractedClaim>> found)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(found);
+
+        var byTopic = new SortedDictionary<string, Score>(StringComparer.Ordinal);
+        var spurious = new List<ClaimMiss>();
+        var missed = new List<ClaimMiss>();
+        var goldForComparison = new List<ComparableClaim>();
+        var foundForComparison = new List<ComparableClaim>();
+
+        foreach (var document in gold.Documents)
+        {
+            var predicted = found.TryGetValue(document.Source, out var list) ? list : [];
+            var unmatchedGold = document.Claims.ToList();
+
+            foreach (var claim in predicted)
+            {
+                foundForComparison.Add(new(foundForComparison.Count, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
+                var match = unmatchedGold.FindIndex(g => Matches(g, claim));
+                if (match >= 0)
+                {
+                    unmatchedGold.RemoveAt(match);
+                    Count(byTopic, claim.Topic, new Score(1, 0, 0));
+                }
+                else
+                {
+                    Count(byTopic, claim.Topic, new Score(0, 1, 0));
+                    spurious.Add(new(document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote));
+                }
+            }
+
+            foreach (var claim in unmatchedGold)
+            {
+                Count(byTopic, claim.Topic, new Score(0, 0, 1));
+                missed.Add(new(document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote));
+            }
+
+            foreach (var claim in document.Claims)
+            {
+                goldForComparison.Add(new(goldForComparison.Count, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
+            }
+        }
+
+        var expectedKeys = ContradictionKeys(goldForComparison);
+        var foundKeys = ContradictionKeys(foundForComparison);
+        var overall = byTopic.Values.Aggregate(new Score(0, 0, 0), (a, b) => a + b);
+
+        return new EvaluationReport(
+            overall,
+            byTopic,
+            spurious,
+            missed,
+            [.. expectedKeys.Intersect(foundKeys)],
+            [.. expectedKeys.Except(foundKeys)],
+            [.. foundKeys.Except(expectedKeys)]);
+    }
+
+    /// <summary>True when the two quotes make the same statement (see the class remarks).</summary>
+    internal static bool SameStatement(string a, string b)
+    {
+        var x = Normalise(a);
+        var y = Normalise(b);
+        if (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var xWords = Words(x);
+        var yWords = Words(y);
+        var shorter = Math.Min(xWords.Count, yWords.Count);
+        return shorter > 0 && (double)xWords.Intersect(yWords).Count() / shorter >= SameStatementShare;
+    }
+
+    private static bool Matches(GoldClaim gold, ExtractedClaim found) =>
+        gold.Subject == found.Subject
+        && gold.Topic == found.Topic
+        && gold.Scope == found.Scope
+        && gold.Value == found.Value
+        && SameStatement(gold.Quote, found.Quote);
+
+    private static void Count(SortedDictionary<string, Score> byTopic, string topic, Score score) =>
+        byTopic[topic] = byTopic.TryGetValue(topic, out var current) ? current + score : score;
+
+    private static List<string> ContradictionKeys(List<ComparableClaim> claims) =>
+        [.. ClaimComparer.Compare(claims).Contradictions.Select(c => $"{c.Subject} {c.Topic}").Order(StringComparer.Ordinal)];
+
+    private static string Normalise(string quote) =>
+        string.Join(' ', quote.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant()
+            .Replace('\u2019', '\'').Replace('\u2018', '\'');
+
+    private static HashSet<string> Words(string normalised) =>
+        normalised.Split([' ', ',', '.', ';', ':', '(', ')', '"', '!', '?'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+}

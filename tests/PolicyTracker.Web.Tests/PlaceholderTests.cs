@@ -1,0 +1,7 @@
+namespace PolicyTracker.Web.Tests;
+
+public sealed class PlaceholderTests
+{
+    [Fact]
+    public void Placeholder_IsReplaced() => Assert.True(true);
+}
