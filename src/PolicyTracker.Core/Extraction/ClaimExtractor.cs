@@ -1,13 +1,319 @@
+using System.Text.RegularExpressions;
+using PolicyTracker.Core.Extraction.Values;
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Text;
 
 namespace PolicyTracker.Core.Extraction;
 
-/// <summary>Finds the claims a document makes, using the topic catalog.</summary>
-public sealed class ClaimExtractor(TopicCatalog catalog)
+/// <summary>
+/// Finds the claims a document makes. Each statement (sentence, list item or table row) is tested against
+/// every topic of the catalog; a topic that matches and yields a concrete value becomes a claim, with the
+/// subject and scope the statement names and a quote that is an exact slice of the document's text.
+/// </summary>
+public sealed class ClaimExtractor
 {
+    // Statements longer than this are often run-on chains of clauses; their quote keeps only the clauses that
+    // hold the evidence, so the quote reads as the claim and not as the whole paragraph.
+    private const int LongStatement = 160;
+
+    // How far before a trigger word a negation still belongs to it.
+    private const int NegationReach = 80;
+
+    private static readonly Regex ClauseSeparator = new(@"(?:[,;:]|\s[—–-])\s", RegexOptions.Compiled);
+
+    private readonly SubjectResolver subjects;
+    private readonly ScopeResolver scopes;
+
+    /// <summary>Creates an extractor for the given catalog.</summary>
+    public ClaimExtractor(TopicCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+        subjects = new SubjectResolver(catalog);
+        scopes = new ScopeResolver(catalog);
+    }
+
     /// <summary>The catalog this extractor applies.</summary>
-    public TopicCatalog Catalog { get; } = catalog;
+    public TopicCatalog Catalog { get; }
 
     /// <summary>Every claim in <paramref name="document"/>, in document order.</summary>
-    public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document) => Catalog.Topics.Count == 0 ? [] : [];
+    public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mainSubject = subjects.MainSubject(document.Text, document.Title);
+        var claims = new List<ExtractedClaim>();
+        foreach (var statement in StatementReader.Read(document))
+        {
+            ExtractFrom(document.Text, statement, mainSubject, claims);
+        }
+
+        return claims;
+    }
+
+    private void ExtractFrom(string text, Statement statement, string mainSubject, List<ExtractedClaim> claims)
+    {
+        var own = statement.Span.Slice(text);
+        if (IsQuestion(own) || IsAboutUnnamedActors(own))
+        {
+            return;
+        }
+
+        var view = StatementView.Of(text, statement);
+        foreach (var rule in Catalog.Rules)
+        {
+            if (Evaluate(rule, view) is not { } found)
+            {
+                continue;
+            }
+
+            var subject = ResolveSubject(view, found.Trigger, mainSubject, out var subjectEvidence);
+            var scope = ResolveScope(view, out var scopeEvidence);
+            var evidence = new List<TextSpan>();
+            AddIfOwn(evidence, view, found.Trigger);
+            AddIfOwn(evidence, view, found.ValueSpan);
+            AddIfOwn(evidence, view, subjectEvidence);
+            AddIfOwn(evidence, view, scopeEvidence);
+
+            var quote = QuoteSpan(text, statement.Span, evidence);
+            claims.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote));
+        }
+    }
+
+    private Finding? Evaluate(TopicRule rule, StatementView view)
+    {
+        // Exclusions and the trigger are judged on the statement itself: its context may complete its
+        // meaning, but never decides what the statement is about.
+        foreach (var exclude in rule.Exclude)
+        {
+            if (exclude.IsMatch(view.Text, view.OwnStart))
+            {
+                return null;
+            }
+        }
+
+        var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
+        if (!trigger.Success)
+        {
+            return null;
+        }
+
+        var searchFrom = rule.UsesContext ? 0 : view.OwnStart;
+        for (var i = 1; i < rule.Match.Count; i++)
+        {
+            if (!rule.Match[i].IsMatch(view.Text, searchFrom))
+            {
+                return null;
+            }
+        }
+
+        var triggerSpan = new TextSpan(trigger.Index, trigger.Index + trigger.Length);
+        var negated = IsNegated(view, triggerSpan);
+        var value = rule.Definition.ValueKind switch
+        {
+            ValueKind.Duration => NearestDuration(view, triggerSpan) ?? ByRules(rule, view, negated),
+            ValueKind.Date => NearestDate(view, triggerSpan),
+            _ => ByRules(rule, view, negated),
+        };
+
+        return value is { } found ? new Finding(found.Value, triggerSpan, found.Span) : null;
+    }
+
+    private static (string Value, TextSpan? Span)? ByRules(TopicRule rule, StatementView view, bool negated)
+    {
+        foreach (var valueRule in rule.Values)
+        {
+            if (valueRule.Negated is { } wanted && wanted != negated)
+            {
+                continue;
+            }
+
+            if (valueRule.Patterns.Count == 0)
+            {
+                return (valueRule.Value, null);
+            }
+
+            foreach (var pattern in valueRule.Patterns)
+            {
+                var match = pattern.Match(view.Text, view.OwnStart);
+                if (!match.Success)
+                {
+                    match = pattern.Match(view.Text[..view.OwnStart]);
+                }
+
+                if (match.Success)
+                {
+                    return (valueRule.Value, new TextSpan(match.Index, match.Index + match.Length));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Value, TextSpan? Span)? NearestDuration(StatementView view, TextSpan trigger)
+    {
+        var own = view.Text[view.OwnStart..];
+        var nearest = DurationParser.FindAll(own)
+            .Select(d => d with { Span = new TextSpan(d.Span.Start + view.OwnStart, d.Span.End + view.OwnStart) })
+            .OrderBy(d => Distance(d.Span, trigger))
+            .Cast<Duration?>()
+            .FirstOrDefault();
+        return nearest is { } d ? (d.Iso, d.Span) : null;
+    }
+
+    private static (string Value, TextSpan? Span)? NearestDate(StatementView view, TextSpan trigger)
+    {
+        var own = view.Text[view.OwnStart..];
+        var nearest = DateParser.FindAll(own)
+            .Select(d => d with { Span = new TextSpan(d.Span.Start + view.OwnStart, d.Span.End + view.OwnStart) })
+            .OrderBy(d => Distance(d.Span, trigger))
+            .Cast<FoundDate?>()
+            .FirstOrDefault();
+        return nearest is { } d ? (d.Value, d.Span) : null;
+    }
+
+    private static int Distance(TextSpan a, TextSpan b) =>
+        a.Overlaps(b) ? 0 : a.Start >= b.End ? a.Start - b.End : b.Start - a.End;
+
+    /// <summary>
+    /// A trigger is negated when a negation stands in its own clause before it ("we do not sell"), or, for a
+    /// list item that does not speak for itself, when the list's lead-in ends negated ("Your data won’t be:").
+    /// </summary>
+    private bool IsNegated(StatementView view, TextSpan trigger)
+    {
+        var clauseStart = Math.Max(trigger.Start - NegationReach, view.OwnStart);
+        var window = view.Text[clauseStart..trigger.End];
+        var lastBreak = window.LastIndexOfAny([',', ';', ':', '.', '(', '—']);
+        if (lastBreak >= 0 && lastBreak < trigger.Start - clauseStart)
+        {
+            window = window[(lastBreak + 1)..];
+        }
+
+        if (Catalog.Negation.IsMatch(window))
+        {
+            return true;
+        }
+
+        if (view.Statement.Kind is BlockKind.ListItem or BlockKind.TableRow && view.OwnStart > 0)
+        {
+            var leadIn = view.Text[..(view.OwnStart - 1)].TrimEnd();
+            var lastClause = leadIn[(leadIn.LastIndexOfAny([',', ';', '.', '!', '?']) + 1)..];
+            return leadIn.EndsWith(':') && Catalog.Negation.IsMatch(lastClause);
+        }
+
+        return false;
+    }
+
+    private string ResolveSubject(StatementView view, TextSpan trigger, string mainSubject, out TextSpan? evidence)
+    {
+        evidence = null;
+        var own = view.Text[view.OwnStart..];
+        if (subjects.Pick(own, Math.Max(0, trigger.Start - view.OwnStart)) is { } named)
+        {
+            evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
+            return named.Subject;
+        }
+
+        if (view.OwnStart > 0 && subjects.Pick(view.Text[..view.OwnStart], view.OwnStart) is { } fromContext)
+        {
+            return fromContext.Subject;
+        }
+
+        return mainSubject;
+    }
+
+    private string ResolveScope(StatementView view, out TextSpan? evidence)
+    {
+        evidence = null;
+        if (scopes.Find(view.Text[view.OwnStart..]) is { } named)
+        {
+            evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
+            return named.Scope;
+        }
+
+        if (view.OwnStart > 0 && scopes.Find(view.Text[..view.OwnStart]) is { } fromContext)
+        {
+            return fromContext.Scope;
+        }
+
+        return Catalog.DefaultScope;
+    }
+
+    private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
+    {
+        if (span is { } s && view.IsOwn(s))
+        {
+            evidence.Add(view.ToDocument(s));
+        }
+    }
+
+    /// <summary>
+    /// The quote: the whole statement, or for a long one the run of clauses from the first to the last piece of
+    /// evidence. A final full stop is left out, so the quote reads as the statement itself.
+    /// </summary>
+    private static TextSpan QuoteSpan(string text, TextSpan statement, List<TextSpan> evidence)
+    {
+        var start = statement.Start;
+        var end = statement.End;
+        if (statement.Length > LongStatement && evidence.Count > 0)
+        {
+            var first = evidence.Min(e => e.Start);
+            var last = evidence.Max(e => e.End);
+            foreach (Match separator in ClauseSeparator.Matches(text[statement.Start..statement.End]))
+            {
+                var at = statement.Start + separator.Index;
+                if (at + separator.Length <= first)
+                {
+                    start = at + separator.Length;
+                }
+                else if (at >= last && end == statement.End)
+                {
+                    end = at;
+                }
+            }
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || (text[end - 1] == '.' && end - 1 > start && text[end - 2] != '.')))
+        {
+            end--;
+        }
+
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    private static bool IsQuestion(string statement) => statement.TrimEnd().EndsWith('?');
+
+    private bool IsAboutUnnamedActors(string statement) =>
+        Catalog.GenericActors.Any(p => p.IsMatch(statement)) && !subjects.Mentions(statement).Any();
+
+    private readonly record struct Finding(string Value, TextSpan Trigger, TextSpan? ValueSpan);
+
+    /// <summary>
+    /// The text a statement is judged on: its context, a line break, then the statement itself. Offsets into
+    /// <see cref="Text"/> at or after <see cref="OwnStart"/> belong to the statement.
+    /// </summary>
+    private sealed record StatementView(Statement Statement, string Text, int OwnStart)
+    {
+        public static StatementView Of(string documentText, Statement statement)
+        {
+            var own = statement.Span.Slice(documentText);
+            if (statement.Context is not { } context)
+            {
+                return new StatementView(statement, own, 0);
+            }
+
+            var prefix = context.Slice(documentText) + "\n";
+            return new StatementView(statement, prefix + own, prefix.Length);
+        }
+
+        public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
+
+        public TextSpan ToDocument(TextSpan span) =>
+            new(Statement.Span.Start + span.Start - OwnStart, Statement.Span.Start + span.End - OwnStart);
+    }
 }

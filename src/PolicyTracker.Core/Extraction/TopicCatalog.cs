@@ -1,14 +1,150 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace PolicyTracker.Core.Extraction;
 
-/// <summary>A topic of the catalog: its key, the kind of value it takes and the question it answers.</summary>
-public sealed record TopicDefinition(string Key, string ValueKind, string Question);
+/// <summary>The kinds of value a topic takes (CLAIMS.md, "Value kinds").</summary>
+public enum ValueKind
+{
+    /// <summary><c>opt-in</c> or <c>opt-out</c>.</summary>
+    Stance,
 
-/// <summary>The topics the extractor looks for, loaded from data shipped with the app.</summary>
+    /// <summary><c>yes</c> or <c>no</c>.</summary>
+    YesNo,
+
+    /// <summary>ISO-8601 days such as <c>P30D</c>, or <c>account-lifetime</c>.</summary>
+    Duration,
+
+    /// <summary><c>YYYY-MM-DD</c> or <c>YYYY-MM</c>.</summary>
+    Date,
+
+    /// <summary>A short canonical token such as <c>AES-256</c>.</summary>
+    Text,
+
+    /// <summary><c>past-and-future</c> or <c>future-only</c>.</summary>
+    Timing,
+}
+
+/// <summary>A topic of the catalog: its key, the kind of value it takes and the question it answers.</summary>
+public sealed record TopicDefinition(string Key, ValueKind ValueKind, string Question);
+
+/// <summary>One way of reading a topic's value: when the patterns hold (and the trigger's negation is as given), the value.</summary>
+internal sealed record ValueRule(string Value, IReadOnlyList<Regex> Patterns, bool? Negated);
+
+/// <summary>
+/// A topic with its compiled patterns. <see cref="Match"/>[0] is the trigger, which the statement itself must
+/// contain; the other match patterns may be found in its context when <see cref="UsesContext"/> is set.
+/// </summary>
+internal sealed record TopicRule(
+    TopicDefinition Definition, IReadOnlyList<Regex> Match, IReadOnlyList<Regex> Exclude, IReadOnlyList<ValueRule> Values, bool UsesContext);
+
+/// <summary>An organisation and the names (company and product) that refer to it.</summary>
+internal sealed record Organisation(string Subject, Regex Names);
+
+/// <summary>A scope and the patterns that name it.</summary>
+internal sealed record ScopeRule(string Scope, Regex Pattern);
+
+/// <summary>
+/// The topics the extractor looks for, with their patterns, the organisations it knows and the words that
+/// name each scope. It is data shipped with the app (<c>catalog/topics.json</c>), so topics and patterns can
+/// be added without a code change.
+/// </summary>
 public sealed class TopicCatalog
 {
-    /// <summary>The catalog's topics.</summary>
-    public IReadOnlyList<TopicDefinition> Topics { get; init; } = [];
+    /// <summary>Where the built-in catalog lies, relative to the application folder.</summary>
+    public const string DefaultRelativePath = "catalog/topics.json";
 
-    /// <summary>The built-in catalog.</summary>
-    public static TopicCatalog Default { get; } = new();
+    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly Lazy<TopicCatalog> BuiltIn =
+        new(() => LoadFile(Path.Combine(AppContext.BaseDirectory, DefaultRelativePath)));
+
+    private TopicCatalog(CatalogFile file)
+    {
+        var negation = file.Negation;
+        Negation = Compile(negation);
+        Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, NamesPattern(o.Names)))];
+        GenericActors = [.. file.GenericActors.Select(Compile)];
+        DefaultScope = file.Scopes.Default;
+        ScopeRules = [.. file.Scopes.Rules.SelectMany(r => r.Patterns.Select(p => new ScopeRule(r.Scope, Compile(p))))];
+        Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
+        Topics = [.. Rules.Select(r => r.Definition)];
+    }
+
+    /// <summary>The built-in catalog, read once from the application folder.</summary>
+    public static TopicCatalog Default => BuiltIn.Value;
+
+    /// <summary>The catalog's topics, in catalog order.</summary>
+    public IReadOnlyList<TopicDefinition> Topics { get; }
+
+    /// <summary>The scope of a statement that names none.</summary>
+    public string DefaultScope { get; }
+
+    internal Regex Negation { get; }
+
+    internal IReadOnlyList<Organisation> Organisations { get; }
+
+    internal IReadOnlyList<Regex> GenericActors { get; }
+
+    internal IReadOnlyList<ScopeRule> ScopeRules { get; }
+
+    internal IReadOnlyList<TopicRule> Rules { get; }
+
+    /// <summary>Reads a catalog file; a malformed file or pattern fails with the reason and the topic it is in.</summary>
+    public static TopicCatalog LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Reads a catalog from JSON.</summary>
+    public static TopicCatalog Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<CatalogFile>(json, JsonOptions)
+            ?? throw new InvalidDataException("the topic catalog is empty");
+        return new TopicCatalog(file);
+    }
+
+    private static TopicRule ToRule(TopicEntry topic, string negation)
+    {
+        if (!Enum.TryParse<ValueKind>(topic.Kind, ignoreCase: true, out var kind))
+        {
+            throw new InvalidDataException($"topic {topic.Key}: unknown value kind '{topic.Kind}'");
+        }
+
+        if (topic.Match.Count == 0)
+        {
+            throw new InvalidDataException($"topic {topic.Key}: at least one match pattern is needed");
+        }
+
+        try
+        {
+            return new TopicRule(
+                new TopicDefinition(topic.Key, kind, topic.Question),
+                [.. topic.Match.Select(Compile)],
+                [.. (topic.Exclude ?? []).Select(Compile)],
+                [.. (topic.Values ?? []).Select(v => new ValueRule(
+                    v.Value,
+                    [.. (v.Patterns ?? []).Select(p => Compile(p.Replace("{neg}", negation, StringComparison.Ordinal)))],
+                    v.Negated))],
+                topic.UsesContext ?? true);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"topic {topic.Key}: bad pattern: {e.Message}", e);
+        }
+    }
+
+    private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));
+
+    // Longest names first, so "Meta AI" wins over "Meta"; product names count as their company.
+    private static Regex NamesPattern(IReadOnlyList<string> names) =>
+        Compile(@"(?<![\w-])(?:" + string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape)) + @")(?![\w-])");
 }

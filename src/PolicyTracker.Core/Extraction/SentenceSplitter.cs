@@ -1,0 +1,135 @@
+using PolicyTracker.Core.Text;
+
+namespace PolicyTracker.Core.Extraction;
+
+/// <summary>
+/// Splits a block of text into sentences. A sentence ends at '.', '!' or '?' (with any closing quotes or
+/// brackets) followed by white space and a capital letter, digit, quote or bracket, or at a line break.
+/// Abbreviations ("e.g.", "Inc.", "U.S.", "Art.") and initials do not end a sentence, nor do decimal numbers.
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "e.g", "i.e", "etc", "vs", "v", "cf", "al", "approx", "ca", "esp", "incl", "resp",
+        "inc", "ltd", "llc", "co", "corp", "plc", "gmbh", "dept", "univ",
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "nos", "vol", "pp", "p", "ch",
+        "art", "arts", "sec", "secs", "para", "cal", "civ", "reg", "stat", "u.s", "u.k", "e.u", "u.s.a",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
+    };
+
+    /// <summary>The sentences of <paramref name="span"/> of <paramref name="text"/>, trimmed of white space.</summary>
+    public static IEnumerable<TextSpan> Split(string text, TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = span.Start;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var c = text[i];
+            int end;
+            if (c is '\n' or '\r')
+            {
+                end = i;
+            }
+            else if (c is '.' or '!' or '?' or '…' && EndsSentence(text, span, i))
+            {
+                end = i + 1;
+                while (end < span.End && IsCloser(text[end]))
+                {
+                    end++;
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            var sentence = Trim(text, start, end);
+            if (sentence.Length > 0)
+            {
+                yield return sentence;
+            }
+
+            start = end;
+            i = end - 1;
+        }
+
+        var last = Trim(text, start, span.End);
+        if (last.Length > 0)
+        {
+            yield return last;
+        }
+    }
+
+    private static bool EndsSentence(string text, TextSpan span, int i)
+    {
+        var next = i + 1;
+        while (next < span.End && IsCloser(text[next]))
+        {
+            next++;
+        }
+
+        if (next >= span.End)
+        {
+            return true;
+        }
+
+        if (!char.IsWhiteSpace(text[next]))
+        {
+            return false;
+        }
+
+        while (next < span.End && text[next] is ' ' or '\t' or '\u00A0')
+        {
+            next++;
+        }
+
+        if (next >= span.End || text[next] is '\n' or '\r' || text[i] is '?' or '!')
+        {
+            return true;
+        }
+
+        var following = text[next];
+        if (!(char.IsUpper(following) || char.IsDigit(following) || following is '"' or '“' or '‘' or '\'' or '(' or '[' or '•' or '-' or '–'))
+        {
+            return false;
+        }
+
+        return text[i] != '.' || !IsAbbreviation(text, span.Start, i);
+    }
+
+    private static bool IsAbbreviation(string text, int blockStart, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > blockStart && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        if (word.Length == 0)
+        {
+            return false;
+        }
+
+        // A single capital letter is an initial ("J. Smith"); a word with inner dots is an abbreviation ("U.S.").
+        return (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.Contains(word);
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»';
+
+    private static TextSpan Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new TextSpan(start, end);
+    }
+}

@@ -1,0 +1,73 @@
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Text;
+
+namespace PolicyTracker.Core.Extraction;
+
+/// <summary>
+/// One unit a claim can be quoted from: a sentence, a list item's sentence or a table row.
+/// <see cref="Context"/> completes its meaning: a list's lead-in (a sentence ending in ':' or a heading right
+/// above the list), a table's header row, or the sentence before a fragment such as "No exceptions.".
+/// </summary>
+internal sealed record Statement(BlockKind Kind, TextSpan Span, TextSpan? Context);
+
+/// <summary>Turns a document's blocks into statements, in document order.</summary>
+internal static class StatementReader
+{
+    // A sentence this short ("No exceptions.", "Not at all.") leans on the one before it.
+    private const int FragmentWords = 4;
+
+    public static IEnumerable<Statement> Read(ExtractedDocument document)
+    {
+        var headings = document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Span).ToHashSet();
+        foreach (var block in document.Blocks)
+        {
+            switch (block.Kind)
+            {
+                case BlockKind.TableRow:
+                    yield return new Statement(block.Kind, block.Span, block.Context);
+                    break;
+                case BlockKind.ListItem:
+                    var leadIn = IsLeadIn(document.Text, block.Context, headings) ? block.Context : null;
+                    foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
+                    {
+                        yield return new Statement(block.Kind, sentence, leadIn);
+                    }
+
+                    break;
+                default:
+                    TextSpan? previous = null;
+                    foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
+                    {
+                        var context = previous is { } before && WordCount(document.Text, sentence) < FragmentWords ? before : (TextSpan?)null;
+                        yield return new Statement(block.Kind, sentence, context);
+                        previous = sentence;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    // The paragraph before a list introduces it only when it says so (ends with ':') or is the list's heading;
+    // otherwise it is a neighbour whose topics and plans are not the list's.
+    private static bool IsLeadIn(string text, TextSpan? context, HashSet<TextSpan> headings) =>
+        context is { } span && (headings.Contains(span) || span.Slice(text).TrimEnd().EndsWith(':'));
+
+    private static int WordCount(string text, TextSpan span)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
+    }
+}

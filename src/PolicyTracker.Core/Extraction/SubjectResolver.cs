@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyTracker.Core.Extraction;
+
+/// <summary>
+/// Decides which organisation a statement is about: one named in the statement (the mention nearest before
+/// the statement's trigger word), else one named in its context, else the document's main subject.
+/// </summary>
+internal sealed partial class SubjectResolver(TopicCatalog catalog)
+{
+    private const int TitleWeight = 3;
+
+    /// <summary>The organisation a document is mostly about: the most mentioned one, the title counting extra.</summary>
+    public string MainSubject(string text, string? title)
+    {
+        var best = (Subject: (string?)null, Score: 0, First: int.MaxValue);
+        foreach (var organisation in catalog.Organisations)
+        {
+            var matches = organisation.Names.Matches(text);
+            var score = matches.Count + (title is null ? 0 : TitleWeight * organisation.Names.Count(title));
+            var first = matches.Count > 0 ? matches[0].Index : int.MaxValue;
+            if (score > best.Score || (score == best.Score && score > 0 && first < best.First))
+            {
+                best = (organisation.Subject, score, first);
+            }
+        }
+
+        return best.Subject ?? SubjectFromTitle(title) ?? "unknown";
+    }
+
+    /// <summary>The organisations named in <paramref name="text"/>, with where each mention starts.</summary>
+    public IEnumerable<(string Subject, int Index, int Length)> Mentions(string text)
+    {
+        foreach (var organisation in catalog.Organisations)
+        {
+            foreach (Match match in organisation.Names.Matches(text))
+            {
+                if (!IsComparison(text, match.Index))
+                {
+                    yield return (organisation.Subject, match.Index, match.Length);
+                }
+            }
+        }
+    }
+
+    /// <summary>The mention nearest before <paramref name="anchor"/>, or the first one after it; null when none.</summary>
+    public (string Subject, int Index, int Length)? Pick(string text, int anchor)
+    {
+        var mentions = Mentions(text).ToList();
+        if (mentions.Count == 0)
+        {
+            return null;
+        }
+
+        var before = mentions.Where(m => m.Index <= anchor).OrderByDescending(m => m.Index).FirstOrDefault();
+        return before.Subject is not null ? before : mentions.OrderBy(m => m.Index).First();
+    }
+
+    // "Unlike OpenAI, Anthropic ..." and "more than Google" name an organisation the statement is not about.
+    private static bool IsComparison(string text, int index)
+    {
+        var before = text[Math.Max(0, index - 14)..index];
+        return ComparisonCue().IsMatch(before);
+    }
+
+    // A policy of a company the catalog does not know: "Acme AI Privacy Policy" is about acme-ai.
+    private static string? SubjectFromTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var match = TitleOwner().Match(title);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var slug = NonSlug().Replace(match.Groups["owner"].Value.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 ? slug : null;
+    }
+
+    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with))\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparisonCue();
+
+    [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?:Privacy|Terms|Data|Cookie|Usage|Acceptable|Trust)\b")]
+    private static partial Regex TitleOwner();
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}
