@@ -53,10 +53,7 @@ internal static partial class PlainTextReader
                 continue;
             }
 
-            var next = i + 1 < lines.Count ? lines[i + 1] : default;
-            var kind = IsHeading(text, line.Content) && (next.IsBlank || !StartsList(text, next))
-                ? BlockKind.Heading
-                : BlockKind.Paragraph;
+            var kind = IsHeading(text, lines, i) ? BlockKind.Heading : BlockKind.Paragraph;
             blocks.Add(new TextBlock(kind, line.Content));
         }
 
@@ -100,7 +97,40 @@ internal static partial class PlainTextReader
         return context;
     }
 
-    private static bool IsHeading(string text, TextSpan content)
+    /// <summary>
+    /// A short line standing on its own is a heading. Its neighbours decide "on its own": a run of
+    /// lines with no blank or finished sentence between them is a table whose cells lost their
+    /// separators, and a short line right before a list item is that list's lead-in.
+    /// </summary>
+    private static bool IsHeading(string text, List<Line> lines, int index)
+    {
+        var isTitle = !lines.Take(index).Any(l => !l.IsBlank);
+        if (!LooksLikeHeading(text, lines[index].Content, allowLabel: isTitle))
+        {
+            return false;
+        }
+
+        if (index > 0 && !lines[index - 1].IsBlank)
+        {
+            var previous = lines[index - 1].Content;
+            if (LooksLikeHeading(text, previous, allowLabel: false) || !EndsSentence(text[previous.End - 1]))
+            {
+                return false;
+            }
+        }
+
+        if (index + 1 >= lines.Count || lines[index + 1].IsBlank)
+        {
+            return true;
+        }
+
+        var next = lines[index + 1];
+        return !StartsList(text, next) && !LooksLikeHeading(text, next.Content, allowLabel: false);
+    }
+
+    private static bool EndsSentence(char last) => last is '.' or '!' or '?' or ':' or ';' or '…' or '"' or '”' or ')';
+
+    private static bool LooksLikeHeading(string text, TextSpan content, bool allowLabel)
     {
         var line = text.AsSpan(content.Start, content.Length);
         if (line[^1] is '.' or ':' or ';' or ',' or '!' || (!char.IsUpper(line[0]) && !char.IsDigit(line[0])))
@@ -109,8 +139,9 @@ internal static partial class PlainTextReader
         }
 
         // "Estimated Time: 2-3 minutes" is a label and its value: a statement, not a heading.
+        // A document's first line and "Step 2: Access Settings" are titles despite the colon.
         var colon = line.IndexOf(": ");
-        if (colon > 0 && colon < line.Length - 2 && !line.StartsWith("Step ", StringComparison.Ordinal))
+        if (!allowLabel && colon > 0 && colon < line.Length - 2 && !line.StartsWith("Step ", StringComparison.Ordinal))
         {
             return false;
         }
