@@ -29,6 +29,9 @@ internal sealed class ExtractedTextBuilder
     /// <summary>The most recently ended block, or null before the first.</summary>
     public TextBlock? LastBlock => blocks.Count == 0 ? null : blocks[^1];
 
+    /// <summary>True when the open block's last character is a line break.</summary>
+    public bool EndsWithLineBreak => blockStart >= 0 && text[^1] == '\n';
+
     /// <summary>Appends inline text, collapsing whitespace.</summary>
     public void Append(ReadOnlySpan<char> value)
     {

@@ -212,6 +212,10 @@ internal sealed class HtmlReader
 
         switch (name)
         {
+            case "br" when builder.EndsWithLineBreak:
+                // Two line breaks in a row are how older pages separate paragraphs.
+                Flush();
+                break;
             case "br":
                 builder.LineBreak();
                 break;

@@ -30,8 +30,19 @@ internal sealed class MarkdownReader
 
     public static ExtractedDocument Read(string markdown)
     {
+        MarkdownDocument parsed;
+        try
+        {
+            parsed = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig refuses input nested beyond its depth limit rather than overflow the stack.
+            throw new SourceRejectedException("markup nested too deeply to read", ex);
+        }
+
         var reader = new MarkdownReader();
-        reader.VisitChildren(Markdown.Parse(markdown, Pipeline), item: null);
+        reader.VisitChildren(parsed, item: null);
         return reader.builder.Build(SourceFormat.Markdown, reader.title);
     }
 

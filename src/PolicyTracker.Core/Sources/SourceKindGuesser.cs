@@ -6,9 +6,10 @@ namespace PolicyTracker.Core.Sources;
 /// <remarks>
 /// Two cues, both easy to explain to an editor who corrects the guess. A source is an official
 /// policy when its title, opening lines or file name name a policy document ("Privacy Policy",
-/// "Terms of Service", "Help Center", ...) and it speaks as the provider: "we" and "our" to
-/// "you". The voice matters because articles about a policy name it in their title too, and some
-/// blog posts write "we" without naming a policy. A source is a guide when its opening names a
+/// "Terms of Service", ...) and it speaks as the provider: "we" and "our" to "you". The voice
+/// matters because articles about a policy name it in their title too, and some blog posts write
+/// "we" without naming a policy. A help centre names itself in every page title and mostly
+/// speaks to "you", so its name alone is enough. A source is a guide when its opening names a
 /// how-to, a step-by-step or an operating procedure, or when it has at least two "Step N" lines.
 /// Everything else is an article.
 /// </remarks>
@@ -27,7 +28,7 @@ public static partial class SourceKindGuesser
         ArgumentNullException.ThrowIfNull(document);
 
         var opening = Opening(fileName, document);
-        if (PolicyName().IsMatch(opening) && SpeaksAsProvider(document.Text))
+        if (HelpCentre().IsMatch(opening) || (PolicyName().IsMatch(opening) && SpeaksAsProvider(document.Text)))
         {
             return SourceKind.OfficialPolicy;
         }
@@ -81,8 +82,11 @@ public static partial class SourceKindGuesser
         return false;
     }
 
-    [GeneratedRegex(@"\b(privacy (policy|notice|statement)|terms (of (use|service)|and conditions)|data processing (addendum|agreement)|cookie (policy|notice)|(acceptable|usage) policy|help cent(er|re))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(privacy (policy|notice|statement)|terms (of (use|service)|and conditions)|data processing (addendum|agreement)|cookie (policy|notice)|(acceptable|usage) policy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PolicyName();
+
+    [GeneratedRegex(@"\bhelp cent(er|re)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HelpCentre();
 
     [GeneratedRegex(@"\b(how to|how do i|step[- ]by[- ]step|standard operating procedure|sop|tutorial|walkthrough)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GuideName();

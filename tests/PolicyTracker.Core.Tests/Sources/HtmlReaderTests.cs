@@ -186,4 +186,67 @@ public sealed class HtmlReaderTests
         // Assert
         Assert.Equal("no readable text", error.Message);
     }
+
+    [Fact]
+    public void Read_DoubleLineBreak_SplitsParagraphs()
+    {
+        // Arrange
+        const string body = "<div>We keep chats for 30 days.<br><br>We never sell data.</div>";
+
+        // Act
+        var document = ReadBody(body);
+
+        // Assert
+        Assert.Equal("We keep chats for 30 days.\n\nWe never sell data.", document.Text);
+        Assert.Equal(2, document.Blocks.Count);
+    }
+
+    [Fact]
+    public void Read_RealisticPolicyPage_BlocksAreTrimmedSlices()
+    {
+        // Arrange
+        const string html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Privacy Policy | Example AI</title>
+            <style>.x{}</style><script>window.dataLayer=[]</script></head>
+            <body>
+              <div class="cookie-banner" style="display:none">We use cookies</div>
+              <header><nav><ul><li><a href="/">Home</a></li><li><a href="/p">Pricing</a></li></ul></nav></header>
+              <div role="main">
+                <h1>  Privacy&nbsp;Policy </h1>
+                <p>Effective <time>October 29, 2025</time>.</p>
+                <h2 id="retention">How long we keep data</h2>
+                <p>
+                  We keep your data only as long as needed. In particular:
+                </p>
+                <ol>
+                  <li> <strong>Deleted chats:</strong> removed within 30 days. </li>
+                  <li>Flagged content: up to 2 years.
+                    <ul><li>Classifier scores: 7 years</li></ul>
+                  </li>
+                </ol>
+                <table>
+                  <caption>Retention by plan</caption>
+                  <tr><th>Plan</th><th>Period</th></tr>
+                  <tr><td>Free</td><td>30&nbsp;days</td></tr>
+                </table>
+              </div>
+              <footer><p>© Example</p></footer>
+            </body></html>
+            """;
+
+        // Act
+        var document = SourceAssert.Read("policy.html", html);
+
+        // Assert
+        Assert.Equal("Privacy Policy | Example AI", document.Title);
+        Assert.Equal(BlockKind.Heading, SourceAssert.Single(document, "Privacy Policy").Kind);
+        var deleted = SourceAssert.Single(document, "Deleted chats: removed within 30 days.");
+        Assert.Equal("In particular:", SourceAssert.ContextOf(document, deleted));
+        Assert.Equal("Flagged content: up to 2 years.", SourceAssert.ContextOf(document, SourceAssert.Single(document, "Classifier scores: 7 years")));
+        Assert.Equal("Plan | Period", SourceAssert.ContextOf(document, SourceAssert.Single(document, "Free | 30 days")));
+        Assert.DoesNotContain("Home", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cookies", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("©", document.Text, StringComparison.Ordinal);
+    }
 }

@@ -117,4 +117,17 @@ public sealed class MarkdownReaderTests
         // Assert
         Assert.Equal("Intro.\n\nWe retain logs for 30 days.", document.Text);
     }
+
+    [Fact]
+    public void Read_AbsurdlyDeepNesting_RefusedWithReason()
+    {
+        // Arrange
+        var content = string.Concat(Enumerable.Repeat("> ", 100_000)) + "text";
+
+        // Act
+        var error = Assert.Throws<SourceRejectedException>(() => SourceAssert.Read("a.md", content));
+
+        // Assert
+        Assert.Equal("markup nested too deeply to read", error.Message);
+    }
 }

@@ -9,6 +9,7 @@ public sealed class SourceKindGuesserTests
     [InlineData("openai-terms-of-use.md", "# Welcome\n\nThese terms govern your use of our services. We may update them and we will tell you.", SourceKind.OfficialPolicy)]
     [InlineData("news.md", "# OpenAI's new Privacy Policy explained\n\nOpenAI changed its policy. The company says users can opt out. Critics disagree with the change.", SourceKind.Article)]
     [InlineData("opt-out.md", "# How to turn off training in ChatGPT\n\nOpen settings. Turn the toggle off. Your chats are then excluded.", SourceKind.Guide)]
+    [InlineData("help.html", "<title>How do I delete my chats? | Example Help Center</title><p>Open Settings and choose Delete.</p>", SourceKind.OfficialPolicy)]
     [InlineData("notes.txt", "Checking your settings\n\nStep 1: Open settings\n\nStep 2: Click Privacy\n\nDone.", SourceKind.Guide)]
     [InlineData("blog.md", "# What we do to keep you safe\n\nWe may earn a commission. We think our readers deserve privacy, and we explain how you get it.", SourceKind.Article)]
     public void Guess_SmallExamples_ReturnsExpectedKind(string fileName, string content, SourceKind expected)
