@@ -28,7 +28,12 @@ internal static partial class PlainTextReader
                 continue;
             }
 
-            if (line.IsTableRow(text))
+            // A tab may follow a bullet ("•\tItem"); only tabs between cells make a table row.
+            var item = ListMarker().Match(text, line.Content.Start, line.Content.Length);
+            var body = item.Groups["body"];
+            var itemSpan = new TextSpan(body.Index, line.Content.End);
+            var isItem = item.Success && !text.AsSpan(itemSpan.Start, itemSpan.Length).Contains('\t');
+            if (!isItem && line.IsTableRow(text))
             {
                 var span = line.Content;
                 blocks.Add(new TextBlock(BlockKind.TableRow, span, tableHeader));
@@ -37,11 +42,8 @@ internal static partial class PlainTextReader
             }
 
             tableHeader = null;
-            var item = ListMarker().Match(text, line.Content.Start, line.Content.Length);
-            if (item.Success)
+            if (isItem)
             {
-                var body = item.Groups["body"];
-                var itemSpan = new TextSpan(body.Index, line.Content.End);
                 var context = ListContext(text, blocks, lists, IndentLevel(text, line), item.Groups["marker"].Value);
                 blocks.Add(new TextBlock(BlockKind.ListItem, itemSpan, context));
                 continue;

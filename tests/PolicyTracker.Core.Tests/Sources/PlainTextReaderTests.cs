@@ -22,6 +22,7 @@ public sealed class PlainTextReaderTests
     [InlineData("  • Deleted chats: Removed within 30 days", "Deleted chats: Removed within 30 days")]
     [InlineData("- This setting applies to all future conversations", "This setting applies to all future conversations")]
     [InlineData("\t* Starred item", "Starred item")]
+    [InlineData("•\tTab after bullet", "Tab after bullet")]
     [InlineData(" ◦ Hollow bullet", "Hollow bullet")]
     [InlineData("▪ Square bullet", "Square bullet")]
     [InlineData("– En dash bullet", "En dash bullet")]
