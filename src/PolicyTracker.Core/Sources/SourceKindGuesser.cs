@@ -56,7 +56,9 @@ public static partial class SourceKindGuesser
         {
             words++;
             var word = text.AsSpan(match.Index, match.Length);
-            if (IsAny(word, "we", "our", "ours", "us", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll"))
+
+            // "US" in capitals is the country, which policies name often.
+            if (!word.SequenceEqual("US") && IsAny(word, "we", "our", "ours", "us", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll"))
             {
                 we++;
             }

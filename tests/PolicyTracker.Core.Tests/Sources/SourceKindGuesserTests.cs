@@ -8,6 +8,7 @@ public sealed class SourceKindGuesserTests
     [InlineData("policy.md", "# Privacy Policy\n\nWe collect your account data. We use it to run our services for you. You can ask us to delete it.", SourceKind.OfficialPolicy)]
     [InlineData("openai-terms-of-use.md", "# Welcome\n\nThese terms govern your use of our services. We may update them and we will tell you.", SourceKind.OfficialPolicy)]
     [InlineData("news.md", "# OpenAI's new Privacy Policy explained\n\nOpenAI changed its policy. The company says users can opt out. Critics disagree with the change.", SourceKind.Article)]
+    [InlineData("us-terms.md", "# Terms of Service in the US\n\nUS law applies. US courts decide. The US rules cover US users and your data.", SourceKind.Article)]
     [InlineData("opt-out.md", "# How to turn off training in ChatGPT\n\nOpen settings. Turn the toggle off. Your chats are then excluded.", SourceKind.Guide)]
     [InlineData("help.html", "<title>How do I delete my chats? | Example Help Center</title><p>Open Settings and choose Delete.</p>", SourceKind.OfficialPolicy)]
     [InlineData("notes.txt", "Checking your settings\n\nStep 1: Open settings\n\nStep 2: Click Privacy\n\nDone.", SourceKind.Guide)]
