@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PolicyTracker.Core.Sources;
 
 /// <summary>Turns a file's bytes into an <see cref="ExtractedDocument"/>, or refuses it with a reason.</summary>
@@ -17,12 +19,73 @@ public static class SourceReader
         };
 
     /// <summary>Reads a file; throws <see cref="SourceRejectedException"/> with a one-line reason when it cannot.</summary>
+    /// <remarks>
+    /// Checks run cheapest first: the extension, the size, then the bytes, then the decoded text,
+    /// and last whether the reader found anything to read.
+    /// </remarks>
     public static ExtractedDocument Read(string fileName, byte[] bytes, long maxBytes = DefaultMaxBytes)
     {
+        ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(bytes);
-        var format = FormatFor(fileName)
-            ?? throw new SourceRejectedException($"unknown file type '{Path.GetExtension(fileName)}'");
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        return new ExtractedDocument(text, [new TextBlock(BlockKind.Paragraph, new(0, text.Length))], format, null);
+        var format = FormatFor(fileName) ?? throw new SourceRejectedException(UnknownType(fileName));
+        if (bytes.LongLength > maxBytes)
+        {
+            throw new SourceRejectedException(TooLarge(bytes.LongLength, maxBytes));
+        }
+
+        if (bytes.Length == 0)
+        {
+            throw new SourceRejectedException("the file is empty");
+        }
+
+        var text = TextDecoder.Decode(bytes, format);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SourceRejectedException("the file is empty");
+        }
+
+        var document = format switch
+        {
+            SourceFormat.Markdown => MarkdownReader.Read(text),
+            SourceFormat.Html => HtmlReader.Read(text),
+            _ => PlainTextReader.Read(text),
+        };
+
+        return document.Blocks.Count == 0
+            ? throw new SourceRejectedException("no readable text")
+            : document;
+    }
+
+    private static string UnknownType(string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        var what = extension.Length == 0 ? "a file without an extension" : $"unknown file type '{extension}'";
+        return $"{what} (PolicyTracker reads .txt, .md, .html and .htm)";
+    }
+
+    private static string TooLarge(long size, long limit)
+    {
+        var (limitValue, limitUnit) = Scale(limit);
+        var (sizeValue, sizeUnit) = Scale(size);
+        var decimals = sizeUnit == "bytes" ? 0 : 1;
+
+        // A file just over the limit must not read as the limit itself ("20.0 MB, over the 20 MB limit").
+        while (sizeUnit == limitUnit && decimals < 6 && Math.Round(sizeValue, decimals) <= limitValue)
+        {
+            decimals++;
+        }
+
+        var sizeFormat = decimals == 0 ? "0" : "0." + new string('0', decimals);
+        var sizeText = Math.Round(sizeValue, decimals).ToString(sizeFormat, CultureInfo.InvariantCulture);
+        var limitText = limitValue.ToString("0.#", CultureInfo.InvariantCulture);
+        return $"the file is {sizeText} {sizeUnit}, over the {limitText} {limitUnit} limit";
+    }
+
+    private static (double Value, string Unit) Scale(long bytes)
+    {
+        const double Kilo = 1024;
+        return bytes >= Kilo * Kilo ? (bytes / (Kilo * Kilo), "MB")
+            : bytes >= Kilo ? (bytes / Kilo, "KB")
+            : (bytes, "bytes");
     }
 }
