@@ -88,6 +88,17 @@ public sealed class EvalAndHelpCommandTests(Workspace workspace) : IClassFixture
     }
 
     [Fact]
+    public async Task Command_InvalidConfiguration_ConfigurationErrorExitsTwo()
+    {
+        // Act
+        var result = await workspace.RunCliAsync("export", "--Ingest:MaxFileBytes=0");
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("MaxFileBytes", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IsCommand_WebHostArguments_StartsTheWebApp()
     {
         Assert.False(CommandLine.IsCommand([]));

@@ -86,7 +86,7 @@ public static class CommandLine
         }
 
         var builder = AppHost.CreateBuilder(
-            new WebApplicationOptions { Args = [.. parsed.HostArgs], ContentRootPath = AppContext.BaseDirectory },
+            new WebApplicationOptions { Args = [.. parsed.HostArgs], ContentRootPath = AppHost.ContentRoot },
             forCommand: true);
         await using var app = builder.Build();
         try

@@ -7,6 +7,7 @@ using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -16,6 +17,12 @@ namespace PolicyTracker.Web.Hosting;
 /// </summary>
 public static class AppHost
 {
+    /// <summary>
+    /// The folder the app's files ship in (appsettings, wwwroot once published), so the app and its commands
+    /// read the same settings whatever the current directory is. Only the data folder follows the current directory.
+    /// </summary>
+    public static string ContentRoot => AppContext.BaseDirectory;
+
     public static WebApplicationBuilder CreateBuilder(WebApplicationOptions hostOptions, bool forCommand)
     {
         var builder = WebApplication.CreateBuilder(hostOptions);
@@ -26,7 +33,7 @@ public static class AppHost
 
     public static WebApplication BuildWebApp(string[] args)
     {
-        var builder = CreateBuilder(new WebApplicationOptions { Args = args }, forCommand: false);
+        var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         builder.Services.AddRazorPages();
         builder.Services.AddHostedService<SeedIngestion>();
 
@@ -89,10 +96,11 @@ public static class AppHost
             logger.ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
                 .Enrich.FromLogContext()
                 .WriteTo.File(
+                    new CompactJsonFormatter(),
                     Path.Combine(storage.FullDataDirectory, "logs", "policytracker-.log"),
-                    rollingInterval: RollingInterval.Day,
-                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
+                    rollingInterval: RollingInterval.Day);
 
+            // The file keeps every event's properties as JSON for querying; the console is for people.
             // A command's standard output is its result (an export may be JSON there), so it logs to the file only.
             if (logToConsole)
             {
