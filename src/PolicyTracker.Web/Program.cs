@@ -3,7 +3,14 @@ using PolicyTracker.Web.Hosting;
 
 if (CommandLine.IsCommand(args))
 {
-    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+    // Ctrl+C cancels the command; an ingest under way rolls back its current file.
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancel.Token);
 }
 
 var app = AppHost.BuildWebApp(args);

@@ -101,12 +101,27 @@ public static class CommandLine
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        if (command.NeedsDatabase)
+        try
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-        }
+            if (command.NeedsDatabase)
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            }
 
-        return await command.RunAsync(parsed, scope.ServiceProvider, output, error, ct);
+            return await command.RunAsync(parsed, scope.ServiceProvider, output, error, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"{parsed.Name} cancelled");
+            return Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A person running a command wants the reason on one line; the log file keeps the stack trace.
+            scope.ServiceProvider.GetRequiredService<ILogger<ICommand>>().LogError(ex, "Command {Command} failed", parsed.Name);
+            await error.WriteLineAsync($"{parsed.Name} failed: {ex.Message}");
+            return Failure;
+        }
     }
 }
 

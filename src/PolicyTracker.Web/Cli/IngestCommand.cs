@@ -19,6 +19,7 @@ internal sealed class IngestCommand : ICommand
     public async Task<int> RunAsync(CommandArguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var ingestor = services.GetRequiredService<SourceIngestor>();
+        var logger = services.GetRequiredService<ILogger<IngestCommand>>();
         var limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var failed = false;
         foreach (var path in args.Positional)
@@ -43,13 +44,28 @@ internal sealed class IngestCommand : ICommand
 
             foreach (var file in files)
             {
-                var line = await IngestFileAsync(ingestor, file, limit, ct);
+                var line = await IngestOrReportAsync(ingestor, logger, file, limit, ct);
                 failed |= line.Failed;
                 await output.WriteLineAsync(line.Text);
             }
         }
 
         return failed ? CommandLine.Failure : CommandLine.Success;
+    }
+
+    private static async Task<(string Text, bool Failed)> IngestOrReportAsync(
+        SourceIngestor ingestor, ILogger logger, string path, long limit, CancellationToken ct)
+    {
+        try
+        {
+            return await IngestFileAsync(ingestor, path, limit, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The ingest rolled back, so the other files can still go in; the log file keeps the stack trace.
+            logger.LogError(ex, "Ingest of {Source} failed", path);
+            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true);
+        }
     }
 
     private static async Task<(string Text, bool Failed)> IngestFileAsync(SourceIngestor ingestor, string path, long limit, CancellationToken ct)

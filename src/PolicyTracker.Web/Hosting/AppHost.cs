@@ -35,7 +35,7 @@ public static class AppHost
     {
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         builder.Services.AddRazorPages();
-        builder.Services.AddHostedService<SeedIngestion>();
+        builder.Services.AddHostedService<DatabaseStartup>();
 
         var app = builder.Build();
         app.UseSerilogRequestLogging();

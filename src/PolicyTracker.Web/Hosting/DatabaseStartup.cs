@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
 
-namespace PolicyTracker.Web.Ingestion;
+namespace PolicyTracker.Web.Hosting;
 
 /// <summary>
-/// Runs before the web app serves requests: migrates the database and, when it holds no source yet,
-/// ingests the seed articles so a fresh install shows something.
+/// Runs before the web app serves requests (hosted services start before the server): migrates the
+/// database and, when it holds no source yet, ingests the seed articles so a fresh install shows something.
 /// </summary>
-internal sealed class SeedIngestion(
+internal sealed class DatabaseStartup(
     IServiceScopeFactory scopes,
     IOptions<SeedsOptions> seeds,
-    ILogger<SeedIngestion> logger) : IHostedService
+    ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
