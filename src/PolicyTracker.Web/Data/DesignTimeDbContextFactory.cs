@@ -11,6 +11,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
 {
     public PolicyDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PolicyDbContext>()
-            .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(PolicyDbContext).Assembly.GetName().Name))
+            .UseSqlite("Data Source=design-time.db")
             .Options);
 }
