@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyTracker.Web.Data.Configurations;
+
+internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.Property(c => c.Subject).HasMaxLength(100);
+        builder.Property(c => c.Topic).HasMaxLength(100);
+        builder.Property(c => c.Scope).HasMaxLength(20);
+        builder.Property(c => c.Value).HasMaxLength(100);
+        builder.Property(c => c.Status).HasMaxLength(20).HasDefaultValue(ClaimStatus.Unreviewed);
+
+        // Contradictions are found per subject and topic; the review pages filter by topic and status.
+        builder.HasIndex(c => new { c.Subject, c.Topic });
+        builder.HasIndex(c => c.Topic);
+        builder.HasIndex(c => c.Status);
+        builder.HasIndex(c => c.SourceId);
+    }
+}

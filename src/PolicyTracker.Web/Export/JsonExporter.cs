@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Export;
+
+/// <summary>
+/// Writes every source, claim, contradiction and corroboration as one JSON object. Claims are streamed
+/// from the database straight to the output so an export never holds all quotes in memory at once.
+/// </summary>
+public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries comparisons, TimeProvider time)
+{
+    private const int FlushEveryBytes = 64 * 1024;
+
+    // The export is a file for people and tools, never inlined into HTML, so quotes keep their characters as written.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task ExportAsync(Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var json = new Utf8JsonWriter(output, WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("generatedAt", Timestamp(time.GetUtcNow()));
+
+        json.WriteStartArray("sources");
+        var sources = db.Sources.AsNoTracking()
+            .OrderBy(s => s.FileName)
+            .Select(s => new { s.Id, s.FileName, s.Title, s.Format, s.Kind, s.Sha256, s.Version, s.IngestedAt })
+            .AsAsyncEnumerable();
+        await foreach (var s in sources.WithCancellation(ct))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", s.Id);
+            json.WriteString("fileName", s.FileName);
+            json.WriteString("title", s.Title);
+            json.WriteString("format", s.Format.ToString());
+            json.WriteString("kind", s.Kind.ToString());
+            json.WriteString("sha256", s.Sha256);
+            json.WriteNumber("version", s.Version);
+            json.WriteString("ingestedAt", Timestamp(s.IngestedAt));
+            json.WriteEndObject();
+            await FlushIfFullAsync(json, ct);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("claims");
+        var claims = db.Claims.AsNoTracking()
+            .OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, Source = c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status })
+            .AsAsyncEnumerable();
+        await foreach (var c in claims.WithCancellation(ct))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", c.Id);
+            json.WriteString("source", c.Source);
+            json.WriteString("subject", c.Subject);
+            json.WriteString("topic", c.Topic);
+            json.WriteString("scope", c.Scope);
+            json.WriteString("value", c.Value);
+            json.WriteString("quote", c.Quote);
+            json.WriteNumber("start", c.Start);
+            json.WriteNumber("end", c.End);
+            json.WriteString("status", c.Status.ToString());
+            json.WriteEndObject();
+            await FlushIfFullAsync(json, ct);
+        }
+
+        json.WriteEndArray();
+
+        var comparison = await comparisons.CompareAllAsync(ct);
+        json.WriteStartArray("contradictions");
+        foreach (var finding in comparison.Contradictions)
+        {
+            json.WriteStartObject();
+            json.WriteString("subject", finding.Subject);
+            json.WriteString("topic", finding.Topic);
+            WriteArray(json, "claimIds", finding.ClaimIds);
+            WriteArray(json, "values", finding.Values);
+            WriteArray(json, "sources", finding.Sources);
+            json.WriteBoolean("selfContradiction", finding.SameSource);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("corroborations");
+        foreach (var finding in comparison.Corroborations)
+        {
+            json.WriteStartObject();
+            json.WriteString("subject", finding.Subject);
+            json.WriteString("topic", finding.Topic);
+
+            // A corroboration is claims agreeing on one value, so Values holds exactly that value.
+            json.WriteString("value", finding.Values[0]);
+            WriteArray(json, "claimIds", finding.ClaimIds);
+            WriteArray(json, "sources", finding.Sources);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+    }
+
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<long> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static async Task FlushIfFullAsync(Utf8JsonWriter json, CancellationToken ct)
+    {
+        if (json.BytesPending >= FlushEveryBytes)
+        {
+            await json.FlushAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Export;
+using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Options;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace PolicyTracker.Web.Hosting;
+
+/// <summary>
+/// Builds the app's host. The web app and the commands share it, so both read the same configuration
+/// and resolve the same services; only the web app adds pages and start-up seeding.
+/// </summary>
+public static class AppHost
+{
+    /// <summary>
+    /// The folder the app's files ship in (appsettings, wwwroot once published), so the app and its commands
+    /// read the same settings whatever the current directory is. Only the data folder follows the current directory.
+    /// </summary>
+    public static string ContentRoot => AppContext.BaseDirectory;
+
+    public static WebApplicationBuilder CreateBuilder(WebApplicationOptions hostOptions, bool forCommand)
+    {
+        var builder = WebApplication.CreateBuilder(hostOptions);
+        AddServices(builder.Services);
+        AddLogging(builder.Services, logToConsole: !forCommand);
+        return builder;
+    }
+
+    public static WebApplication BuildWebApp(string[] args)
+    {
+        var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
+        builder.Services.AddRazorPages();
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        var app = builder.Build();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapGet("/healthz", (DatabaseReadiness readiness) =>
+            readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration, IOptions<StorageOptions>>((options, configuration, storage) =>
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+                    ?? $"Data Source={Path.Combine(storage.Value.FullDataDirectory, DatabaseOptions.DefaultFileName)}")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SeedsOptions>()
+            .BindConfiguration(SeedsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<PolicyDbContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseSqlite(database.ConnectionString)
+                .AddInterceptors(new SqliteBusyTimeoutInterceptor(database.BusyTimeoutSeconds));
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddScoped<DatabaseInitializer>();
+
+        // The catalog is built here and only here, so loading it from a file later is a one-line change.
+        services.AddSingleton(_ => TopicCatalog.Default);
+        services.AddSingleton<ClaimExtractor>();
+
+        services.AddScoped<SourceIngestor>();
+        services.AddScoped<ContradictionQueries>();
+        services.AddScoped<JsonExporter>();
+    }
+
+    private static void AddLogging(IServiceCollection services, bool logToConsole) =>
+        services.AddSerilog((provider, logger) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            logger.ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+                .Enrich.FromLogContext()
+                .WriteTo.File(
+                    new CompactJsonFormatter(),
+                    Path.Combine(storage.FullDataDirectory, "logs", "policytracker-.log"),
+                    rollingInterval: RollingInterval.Day);
+
+            // The file keeps every event's properties as JSON for querying; the console is for people.
+            // A command's standard output is its result (an export may be JSON there), so it logs to the file only.
+            if (logToConsole)
+            {
+                logger.WriteTo.Console();
+            }
+        });
+}
