@@ -36,11 +36,15 @@ public sealed record EvaluationReport(
 /// <summary>
 /// Scores found claims against a gold file. A found claim matches a labelled one when both name the same
 /// source, subject, topic, scope and value and their quotes are the same statement: one contains the
-/// other, or most of the shorter one's words are in the longer one. Each labelled claim matches once.
+/// other, or three quarters of the shorter one's significant words are in the longer one. Each labelled
+/// claim matches once, and a containing quote is preferred over a merely similar one.
 /// </summary>
 public static class Evaluator
 {
-    private const double SameStatementShare = 0.6;
+    private const double SameStatementShare = 0.75;
+
+    // Words this short ("the", "our", "30") say little about which statement a quote is.
+    private const int SignificantLength = 4;
 
     /// <summary>Scores <paramref name="found"/> (claims per source file name) against <paramref name="gold"/>.</summary>
     public static EvaluationReport Score(GoldFile gold, IReadOnlyDictionary<string, IReadOnlyList<ExtractedClaim>> found)
@@ -62,7 +66,12 @@ public static class Evaluator
             foreach (var claim in predicted)
             {
                 foundForComparison.Add(new(foundForComparison.Count, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
-                var match = unmatchedGold.FindIndex(g => Matches(g, claim));
+                var match = unmatchedGold.FindIndex(g => Matches(g, claim, Contains));
+                if (match < 0)
+                {
+                    match = unmatchedGold.FindIndex(g => Matches(g, claim, SameStatement));
+                }
+
                 if (match >= 0)
                 {
                     unmatchedGold.RemoveAt(match);
@@ -101,28 +110,36 @@ public static class Evaluator
             [.. foundKeys.Except(expectedKeys)]);
     }
 
-    /// <summary>True when the two quotes make the same statement (see the class remarks).</summary>
-    internal static bool SameStatement(string a, string b)
+    /// <summary>True when one quote contains the other, white space and case aside.</summary>
+    internal static bool Contains(string a, string b)
     {
         var x = Normalise(a);
         var y = Normalise(b);
-        if (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal))
+        return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when the two quotes make the same statement (see the class remarks).</summary>
+    internal static bool SameStatement(string a, string b)
+    {
+        if (Contains(a, b))
         {
             return true;
         }
 
+        var x = Normalise(a);
+        var y = Normalise(b);
         var xWords = Words(x);
         var yWords = Words(y);
         var shorter = Math.Min(xWords.Count, yWords.Count);
         return shorter > 0 && (double)xWords.Intersect(yWords).Count() / shorter >= SameStatementShare;
     }
 
-    private static bool Matches(GoldClaim gold, ExtractedClaim found) =>
+    private static bool Matches(GoldClaim gold, ExtractedClaim found, Func<string, string, bool> sameQuote) =>
         gold.Subject == found.Subject
         && gold.Topic == found.Topic
         && gold.Scope == found.Scope
         && gold.Value == found.Value
-        && SameStatement(gold.Quote, found.Quote);
+        && sameQuote(gold.Quote, found.Quote);
 
     private static void Count(SortedDictionary<string, Score> byTopic, string topic, Score score) =>
         byTopic[topic] = byTopic.TryGetValue(topic, out var current) ? current + score : score;
@@ -135,5 +152,7 @@ public static class Evaluator
             .Replace('\u2019', '\'').Replace('\u2018', '\'');
 
     private static HashSet<string> Words(string normalised) =>
-        normalised.Split([' ', ',', '.', ';', ':', '(', ')', '"', '!', '?'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        normalised.Split([' ', ',', '.', ';', ':', '(', ')', '"', '!', '?', '|'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= SignificantLength)
+            .ToHashSet(StringComparer.Ordinal);
 }

@@ -23,4 +23,4 @@ internal sealed record TopicEntry(
     IReadOnlyList<ValueEntry>? Values,
     bool? UsesContext);
 
-internal sealed record ValueEntry(string Value, IReadOnlyList<string>? Patterns, bool? Negated);
+internal sealed record ValueEntry(string Value, IReadOnlyList<string>? Patterns, bool? Negated, IReadOnlyList<string>? Unless);

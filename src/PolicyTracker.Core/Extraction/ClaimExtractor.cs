@@ -41,16 +41,19 @@ public sealed class ClaimExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var mainSubject = subjects.MainSubject(document.Text, document.Title);
+
+        // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
+        var documentScope = document.Title is { } title && scopes.Find(title) is { } named ? named.Scope : Catalog.DefaultScope;
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
-            ExtractFrom(document.Text, statement, mainSubject, claims);
+            ExtractFrom(document.Text, statement, new DocumentDefaults(mainSubject, documentScope), claims);
         }
 
         return claims;
     }
 
-    private void ExtractFrom(string text, Statement statement, string mainSubject, List<ExtractedClaim> claims)
+    private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Slice(text);
         if (IsQuestion(own) || IsAboutUnnamedActors(own))
@@ -66,15 +69,17 @@ public sealed class ClaimExtractor
                 continue;
             }
 
-            var subject = ResolveSubject(view, found.Trigger, mainSubject, out var subjectEvidence);
-            var scope = ResolveScope(view, out var scopeEvidence);
+            var subject = ResolveSubject(text, view, found.Trigger, defaults.Subject, out var subjectEvidence);
+            var scope = ResolveScope(text, view, defaults.Scope, out var scopeEvidence);
             var evidence = new List<TextSpan>();
             AddIfOwn(evidence, view, found.Trigger);
             AddIfOwn(evidence, view, found.ValueSpan);
             AddIfOwn(evidence, view, subjectEvidence);
             AddIfOwn(evidence, view, scopeEvidence);
 
-            var quote = QuoteSpan(text, statement.Span, evidence);
+            var quote = statement.IsFragment && statement.Context is { } before
+                ? new TextSpan(before.Start, QuoteSpan(text, statement.Span, evidence).End)
+                : QuoteSpan(text, statement.Span, evidence);
             claims.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote));
         }
     }
@@ -92,6 +97,12 @@ public sealed class ClaimExtractor
         }
 
         var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
+        if (!trigger.Success && (view.Statement.IsFragment || view.Statement.Kind == BlockKind.TableRow))
+        {
+            // "We do not." after a sentence about training, or a cell under a header that names the topic.
+            trigger = rule.Match[0].Match(view.Text[..view.OwnStart]);
+        }
+
         if (!trigger.Success)
         {
             return null;
@@ -122,7 +133,7 @@ public sealed class ClaimExtractor
     {
         foreach (var valueRule in rule.Values)
         {
-            if (valueRule.Negated is { } wanted && wanted != negated)
+            if ((valueRule.Negated is { } wanted && wanted != negated) || valueRule.Unless.Any(u => u.IsMatch(view.Text)))
             {
                 continue;
             }
@@ -181,6 +192,11 @@ public sealed class ClaimExtractor
     /// </summary>
     private bool IsNegated(StatementView view, TextSpan trigger)
     {
+        if (!view.IsOwn(trigger))
+        {
+            return Catalog.Negation.IsMatch(view.Text, view.OwnStart);
+        }
+
         var clauseStart = Math.Max(trigger.Start - NegationReach, view.OwnStart);
         var window = view.Text[clauseStart..trigger.End];
         var lastBreak = window.LastIndexOfAny([',', ';', ':', '.', '(', '—']);
@@ -204,7 +220,7 @@ public sealed class ClaimExtractor
         return false;
     }
 
-    private string ResolveSubject(StatementView view, TextSpan trigger, string mainSubject, out TextSpan? evidence)
+    private string ResolveSubject(string text, StatementView view, TextSpan trigger, string mainSubject, out TextSpan? evidence)
     {
         evidence = null;
         var own = view.Text[view.OwnStart..];
@@ -212,6 +228,11 @@ public sealed class ClaimExtractor
         {
             evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
             return named.Subject;
+        }
+
+        if (view.EarlierInBlock(text) is { Length: > 0 } earlier && subjects.Pick(earlier, earlier.Length) is { } fromItem)
+        {
+            return fromItem.Subject;
         }
 
         if (view.OwnStart > 0 && subjects.Pick(view.Text[..view.OwnStart], view.OwnStart) is { } fromContext)
@@ -222,7 +243,7 @@ public sealed class ClaimExtractor
         return mainSubject;
     }
 
-    private string ResolveScope(StatementView view, out TextSpan? evidence)
+    private string ResolveScope(string text, StatementView view, string documentScope, out TextSpan? evidence)
     {
         evidence = null;
         if (scopes.Find(view.Text[view.OwnStart..]) is { } named)
@@ -231,12 +252,17 @@ public sealed class ClaimExtractor
             return named.Scope;
         }
 
+        if (view.EarlierInBlock(text) is { Length: > 0 } earlier && scopes.Find(earlier) is { } fromItem)
+        {
+            return fromItem.Scope;
+        }
+
         if (view.OwnStart > 0 && scopes.Find(view.Text[..view.OwnStart]) is { } fromContext)
         {
             return fromContext.Scope;
         }
 
-        return Catalog.DefaultScope;
+        return documentScope;
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -293,6 +319,8 @@ public sealed class ClaimExtractor
 
     private readonly record struct Finding(string Value, TextSpan Trigger, TextSpan? ValueSpan);
 
+    private readonly record struct DocumentDefaults(string Subject, string Scope);
+
     /// <summary>
     /// The text a statement is judged on: its context, a line break, then the statement itself. Offsets into
     /// <see cref="Text"/> at or after <see cref="OwnStart"/> belong to the statement.
@@ -312,6 +340,10 @@ public sealed class ClaimExtractor
         }
 
         public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
+
+        /// <summary>The list item's sentences before this one; empty for other blocks.</summary>
+        public string EarlierInBlock(string documentText) =>
+            Statement.Kind == BlockKind.ListItem ? documentText[Statement.Block.Start..Statement.Span.Start] : string.Empty;
 
         public TextSpan ToDocument(TextSpan span) =>
             new(Statement.Span.Start + span.Start - OwnStart, Statement.Span.Start + span.End - OwnStart);

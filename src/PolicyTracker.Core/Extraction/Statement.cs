@@ -7,8 +7,14 @@ namespace PolicyTracker.Core.Extraction;
 /// One unit a claim can be quoted from: a sentence, a list item's sentence or a table row.
 /// <see cref="Context"/> completes its meaning: a list's lead-in (a sentence ending in ':' or a heading right
 /// above the list), a table's header row, or the sentence before a fragment such as "No exceptions.".
+/// <see cref="Block"/> is the whole block the statement stands in: a list item's later sentences take the
+/// plan and company its first sentence names.
 /// </summary>
-internal sealed record Statement(BlockKind Kind, TextSpan Span, TextSpan? Context);
+internal sealed record Statement(BlockKind Kind, TextSpan Span, TextSpan? Context, TextSpan Block)
+{
+    /// <summary>A short sentence that leans on the one before it: judged, and quoted, with it.</summary>
+    public bool IsFragment => Kind is BlockKind.Paragraph or BlockKind.Heading && Context is not null;
+}
 
 /// <summary>Turns a document's blocks into statements, in document order.</summary>
 internal static class StatementReader
@@ -24,13 +30,13 @@ internal static class StatementReader
             switch (block.Kind)
             {
                 case BlockKind.TableRow:
-                    yield return new Statement(block.Kind, block.Span, block.Context);
+                    yield return new Statement(block.Kind, block.Span, block.Context, block.Span);
                     break;
                 case BlockKind.ListItem:
                     var leadIn = IsLeadIn(document.Text, block.Context, headings) ? block.Context : null;
                     foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
                     {
-                        yield return new Statement(block.Kind, sentence, leadIn);
+                        yield return new Statement(block.Kind, sentence, leadIn, block.Span);
                     }
 
                     break;
@@ -39,7 +45,7 @@ internal static class StatementReader
                     foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
                     {
                         var context = previous is { } before && WordCount(document.Text, sentence) < FragmentWords ? before : (TextSpan?)null;
-                        yield return new Statement(block.Kind, sentence, context);
+                        yield return new Statement(block.Kind, sentence, context, block.Span);
                         previous = sentence;
                     }
 

@@ -28,8 +28,11 @@ public enum ValueKind
 /// <summary>A topic of the catalog: its key, the kind of value it takes and the question it answers.</summary>
 public sealed record TopicDefinition(string Key, ValueKind ValueKind, string Question);
 
-/// <summary>One way of reading a topic's value: when the patterns hold (and the trigger's negation is as given), the value.</summary>
-internal sealed record ValueRule(string Value, IReadOnlyList<Regex> Patterns, bool? Negated);
+/// <summary>
+/// One way of reading a topic's value: when one of the patterns holds, none of the <see cref="Unless"/> patterns
+/// does, and the trigger's negation is as given, the topic takes <see cref="Value"/>.
+/// </summary>
+internal sealed record ValueRule(string Value, IReadOnlyList<Regex> Patterns, bool? Negated, IReadOnlyList<Regex> Unless);
 
 /// <summary>
 /// A topic with its compiled patterns. <see cref="Match"/>[0] is the trigger, which the statement itself must
@@ -133,7 +136,8 @@ public sealed class TopicCatalog
                 [.. (topic.Values ?? []).Select(v => new ValueRule(
                     v.Value,
                     [.. (v.Patterns ?? []).Select(p => Compile(p.Replace("{neg}", negation, StringComparison.Ordinal)))],
-                    v.Negated))],
+                    v.Negated,
+                    [.. (v.Unless ?? []).Select(Compile)]))],
                 topic.UsesContext ?? true);
         }
         catch (ArgumentException e)
