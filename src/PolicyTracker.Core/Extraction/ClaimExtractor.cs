@@ -43,7 +43,7 @@ public sealed class ClaimExtractor
         var mainSubject = subjects.MainSubject(document.Text, document.Title);
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
-        var documentScope = document.Title is { } title && scopes.Find(title) is { } named ? named.Scope : Catalog.DefaultScope;
+        var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
@@ -56,7 +56,7 @@ public sealed class ClaimExtractor
     private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Slice(text);
-        if (IsQuestion(own) || IsAboutUnnamedActors(own))
+        if (IsQuestion(own) || IsLeadIn(own) || IsAboutUnnamedActors(own))
         {
             return;
         }
@@ -70,7 +70,7 @@ public sealed class ClaimExtractor
             }
 
             var subject = ResolveSubject(text, view, found.Trigger, defaults.Subject, out var subjectEvidence);
-            var scope = ResolveScope(text, view, defaults.Scope, out var scopeEvidence);
+            var named = ResolveScopes(text, view, out var scopeEvidence);
             var evidence = new List<TextSpan>();
             AddIfOwn(evidence, view, found.Trigger);
             AddIfOwn(evidence, view, found.ValueSpan);
@@ -80,7 +80,10 @@ public sealed class ClaimExtractor
             var quote = statement.IsFragment && statement.Context is { } before
                 ? new TextSpan(before.Start, QuoteSpan(text, statement.Span, evidence).End)
                 : QuoteSpan(text, statement.Span, evidence);
-            claims.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote));
+            foreach (var scope in named.Count > 0 ? named : [defaults.Scope])
+            {
+                claims.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote));
+            }
         }
     }
 
@@ -97,9 +100,10 @@ public sealed class ClaimExtractor
         }
 
         var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
-        if (!trigger.Success && (view.Statement.IsFragment || view.Statement.Kind == BlockKind.TableRow))
+        if (!trigger.Success && MayTakeTriggerFromContext(view))
         {
-            // "We do not." after a sentence about training, or a cell under a header that names the topic.
+            // "We do not." after a sentence about training, an item under "We do not train on:", or a cell under
+            // a header that names the topic.
             trigger = rule.Match[0].Match(view.Text[..view.OwnStart]);
         }
 
@@ -128,6 +132,12 @@ public sealed class ClaimExtractor
 
         return value is { } found ? new Finding(found.Value, triggerSpan, found.Span) : null;
     }
+
+    // A list item enumerating what a negated lead-in excludes ("We never sell:") states that exclusion itself;
+    // an item under any other lead-in ("The setting decides whether we can use your chats to:") does not.
+    private bool MayTakeTriggerFromContext(StatementView view) =>
+        view.OwnStart > 0
+        && (view.Statement.Kind != BlockKind.ListItem || Catalog.Negation.IsMatch(view.Text[..view.OwnStart]));
 
     private static (string Value, TextSpan? Span)? ByRules(TopicRule rule, StatementView view, bool negated)
     {
@@ -194,7 +204,8 @@ public sealed class ClaimExtractor
     {
         if (!view.IsOwn(trigger))
         {
-            return Catalog.Negation.IsMatch(view.Text, view.OwnStart);
+            var before = view.Text[Math.Max(0, trigger.Start - NegationReach)..trigger.Start];
+            return Catalog.Negation.IsMatch(view.Text, view.OwnStart) || Catalog.Negation.IsMatch(before);
         }
 
         var clauseStart = Math.Max(trigger.Start - NegationReach, view.OwnStart);
@@ -243,26 +254,27 @@ public sealed class ClaimExtractor
         return mainSubject;
     }
 
-    private string ResolveScope(string text, StatementView view, string documentScope, out TextSpan? evidence)
+    /// <summary>
+    /// The plans the statement names; failing that, those its list item's earlier sentences name, then its
+    /// context. Empty when none is named: the document's scope applies.
+    /// </summary>
+    private List<string> ResolveScopes(string text, StatementView view, out TextSpan? evidence)
     {
         evidence = null;
-        if (scopes.Find(view.Text[view.OwnStart..]) is { } named)
+        var own = scopes.Find(view.Text[view.OwnStart..]);
+        if (own.Count > 0)
         {
-            evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
-            return named.Scope;
+            evidence = new TextSpan(view.OwnStart + own[0].Index, view.OwnStart + own[^1].Index + own[^1].Length);
+            return [.. own.Select(s => s.Scope)];
         }
 
-        if (view.EarlierInBlock(text) is { Length: > 0 } earlier && scopes.Find(earlier) is { } fromItem)
+        var earlier = scopes.Find(view.EarlierInBlock(text));
+        if (earlier.Count > 0)
         {
-            return fromItem.Scope;
+            return [.. earlier.Select(s => s.Scope)];
         }
 
-        if (view.OwnStart > 0 && scopes.Find(view.Text[..view.OwnStart]) is { } fromContext)
-        {
-            return fromContext.Scope;
-        }
-
-        return documentScope;
+        return view.OwnStart > 0 ? [.. scopes.Find(view.Text[..view.OwnStart]).Select(s => s.Scope)] : [];
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -313,6 +325,9 @@ public sealed class ClaimExtractor
     }
 
     private static bool IsQuestion(string statement) => statement.TrimEnd().EndsWith('?');
+
+    // "We do not train our models on:" introduces the statements; its items make the claims.
+    private static bool IsLeadIn(string statement) => statement.TrimEnd().EndsWith(':');
 
     private bool IsAboutUnnamedActors(string statement) =>
         Catalog.GenericActors.Any(p => p.IsMatch(statement)) && !subjects.Mentions(statement).Any();

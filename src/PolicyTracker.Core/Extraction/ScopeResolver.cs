@@ -3,43 +3,41 @@ using PolicyTracker.Core.Comparison;
 namespace PolicyTracker.Core.Extraction;
 
 /// <summary>
-/// Decides whose data a statement speaks of, from the plans it names; failing that from its context, then
-/// its heading, then the catalog's default. Naming both individual and business plans means everyone.
+/// Finds the plans a text names. A statement naming several plans makes its claim for each of them.
 /// </summary>
 internal sealed class ScopeResolver(TopicCatalog catalog)
 {
     private static readonly HashSet<string> Individual = [Scopes.Consumer, Scopes.Free, Scopes.Pro];
 
-    /// <summary>The scope named in <paramref name="text"/>, with the span of its first mention; null when none.</summary>
-    public (string Scope, int Index, int Length)? Find(string text)
+    /// <summary>
+    /// The scopes named in <paramref name="text"/>, in order of first mention, each with the span of that mention;
+    /// empty when none. Several individual plans together are <c>consumer</c>; "all users" is <c>all</c>.
+    /// </summary>
+    public IReadOnlyList<(string Scope, int Index, int Length)> Find(string text)
     {
         var found = new List<(string Scope, int Index, int Length)>();
         foreach (var rule in catalog.ScopeRules)
         {
             var match = rule.Pattern.Match(text);
-            if (match.Success)
+            if (match.Success && !found.Any(f => f.Scope == rule.Scope && f.Index <= match.Index))
             {
+                found.RemoveAll(f => f.Scope == rule.Scope);
                 found.Add((rule.Scope, match.Index, match.Length));
             }
         }
 
-        if (found.Count == 0)
+        if (found.Any(f => f.Scope == Scopes.All))
         {
-            return null;
+            return [found.First(f => f.Scope == Scopes.All)];
         }
 
-        var first = found.MinBy(f => f.Index);
-        var scopes = found.Select(f => f.Scope).ToHashSet();
-        if (scopes.Contains(Scopes.All) || (scopes.Overlaps(Individual) && !scopes.IsSubsetOf(Individual)))
+        var individual = found.Where(f => Individual.Contains(f.Scope)).OrderBy(f => f.Index).ToList();
+        if (individual.Count > 1)
         {
-            return (Scopes.All, first.Index, first.Length);
+            found.RemoveAll(f => Individual.Contains(f.Scope));
+            found.Add((Scopes.Consumer, individual[0].Index, individual[0].Length));
         }
 
-        if (scopes.IsSubsetOf(Individual) && scopes.Count > 1)
-        {
-            return (Scopes.Consumer, first.Index, first.Length);
-        }
-
-        return first;
+        return [.. found.OrderBy(f => f.Index)];
     }
 }
