@@ -61,7 +61,26 @@ public sealed class ClaimExtractor
             return;
         }
 
-        var view = StatementView.Of(text, statement);
+        var views = statement.Kind == BlockKind.TableRow && StatementView.TableColumns(text, statement) is { Count: > 0 } columns
+            ? columns
+            : [StatementView.Of(text, statement)];
+        var found = new HashSet<(string, string, string, string)>();
+        foreach (var view in views)
+        {
+            foreach (var claim in ClaimsOf(text, view, defaults))
+            {
+                // Two columns of one row may say the same thing; the row makes that claim once.
+                if (found.Add((claim.Subject, claim.Topic, claim.Scope, claim.Value)))
+                {
+                    claims.Add(claim);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<ExtractedClaim> ClaimsOf(string text, StatementView view, DocumentDefaults defaults)
+    {
+        var statement = view.Statement;
         foreach (var rule in Catalog.Rules)
         {
             if (Evaluate(rule, view) is not { } found)
@@ -71,18 +90,22 @@ public sealed class ClaimExtractor
 
             var subject = ResolveSubject(text, view, found.Trigger, defaults.Subject, out var subjectEvidence);
             var named = ResolveScopes(text, view, out var scopeEvidence);
-            var evidence = new List<TextSpan>();
-            AddIfOwn(evidence, view, found.Trigger);
-            AddIfOwn(evidence, view, found.ValueSpan);
-            AddIfOwn(evidence, view, subjectEvidence);
-            AddIfOwn(evidence, view, scopeEvidence);
+            var quote = statement.Span;
+            if (statement.Kind != BlockKind.TableRow)
+            {
+                var evidence = new List<TextSpan>();
+                AddIfOwn(evidence, view, found.Trigger);
+                AddIfOwn(evidence, view, found.ValueSpan);
+                AddIfOwn(evidence, view, subjectEvidence);
+                AddIfOwn(evidence, view, scopeEvidence);
+                quote = statement.IsFragment && statement.Context is { } before
+                    ? new TextSpan(before.Start, QuoteSpan(text, statement.Span, evidence).End)
+                    : QuoteSpan(text, statement.Span, evidence);
+            }
 
-            var quote = statement.IsFragment && statement.Context is { } before
-                ? new TextSpan(before.Start, QuoteSpan(text, statement.Span, evidence).End)
-                : QuoteSpan(text, statement.Span, evidence);
             foreach (var scope in named.Count > 0 ? named : [defaults.Scope])
             {
-                claims.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote));
+                yield return new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote);
             }
         }
     }
@@ -342,6 +365,10 @@ public sealed class ClaimExtractor
     /// </summary>
     private sealed record StatementView(Statement Statement, string Text, int OwnStart)
     {
+        private const string CellSeparator = " | ";
+
+        private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
         public static StatementView Of(string documentText, Statement statement)
         {
             var own = statement.Span.Slice(documentText);
@@ -355,6 +382,42 @@ public sealed class ClaimExtractor
         }
 
         public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
+
+        /// <summary>
+        /// One view per value column of a table row: "header label | column header" over "row label | cell",
+        /// so a column's header can name the plan or the question its cells answer. Empty when the row has no
+        /// header with as many cells. Cells that say nothing ("N/A", "Not stated") give no view.
+        /// </summary>
+        public static List<StatementView> TableColumns(string documentText, Statement row)
+        {
+            if (row.Context is not { } header)
+            {
+                return [];
+            }
+
+            var headers = header.Slice(documentText).Split(CellSeparator);
+            var cells = row.Span.Slice(documentText).Split(CellSeparator);
+            if (headers.Length < 2 || headers.Length != cells.Length)
+            {
+                return [];
+            }
+
+            var views = new List<StatementView>();
+            for (var column = 1; column < cells.Length; column++)
+            {
+                if (SaysNothing(cells[column]))
+                {
+                    continue;
+                }
+
+                var prefix = $"{headers[0]} | {headers[column]}\n";
+                views.Add(new StatementView(row, $"{prefix}{cells[0]} | {cells[column]}", prefix.Length));
+            }
+
+            return views;
+        }
+
+        private static bool SaysNothing(string cell) => Empty.IsMatch(cell);
 
         /// <summary>The list item's sentences before this one; empty for other blocks.</summary>
         public string EarlierInBlock(string documentText) =>
