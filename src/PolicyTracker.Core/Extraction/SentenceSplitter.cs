@@ -31,6 +31,11 @@ public static class SentenceSplitter
             {
                 end = i;
             }
+            else if (c == '→' && i + 1 < span.End && char.IsUpper(text[i + 1]))
+            {
+                // A link arrow glued to the next sentence ("Compare across platforms →The opt-out ...").
+                end = i + 1;
+            }
             else if (c is '.' or '!' or '?' or '…' && EndsSentence(text, span, i))
             {
                 end = i + 1;
