@@ -56,7 +56,7 @@ public sealed class ClaimExtractor
     private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Slice(text);
-        if (IsQuestion(own) || IsLeadIn(own) || IsAboutUnnamedActors(own))
+        if (IsQuestion(own) || IsLeadIn(own))
         {
             return;
         }
@@ -64,17 +64,18 @@ public sealed class ClaimExtractor
         var views = statement.Kind == BlockKind.TableRow && StatementView.TableColumns(text, statement) is { Count: > 0 } columns
             ? columns
             : [StatementView.Of(text, statement)];
-        var found = new HashSet<(string, string, string, string)>();
+        var found = new List<ExtractedClaim>();
         foreach (var view in views)
         {
-            foreach (var claim in ClaimsOf(text, view, defaults))
-            {
-                // Two columns of one row may say the same thing; the row makes that claim once.
-                if (found.Add((claim.Subject, claim.Topic, claim.Scope, claim.Value)))
-                {
-                    claims.Add(claim);
-                }
-            }
+            // Two columns of one row may say the same thing; the row makes that claim once.
+            found.AddRange(ClaimsOf(text, view, defaults).Where(c => !found.Any(f =>
+                (f.Subject, f.Topic, f.Scope, f.Value) == (c.Subject, c.Topic, c.Scope, c.Value))));
+        }
+
+        // Checked last, as it is needed only for the few statements that make a claim.
+        if (found.Count > 0 && !IsAboutUnnamedActors(own))
+        {
+            claims.AddRange(found);
         }
     }
 
@@ -112,16 +113,9 @@ public sealed class ClaimExtractor
 
     private Finding? Evaluate(TopicRule rule, StatementView view)
     {
-        // Exclusions and the trigger are judged on the statement itself: its context may complete its
-        // meaning, but never decides what the statement is about.
-        foreach (var exclude in rule.Exclude)
-        {
-            if (exclude.IsMatch(view.Text, view.OwnStart))
-            {
-                return null;
-            }
-        }
-
+        // The trigger and the exclusions are judged on the statement itself: its context may complete its
+        // meaning, but never decides what the statement is about. The trigger goes first because it is
+        // rare: most statements are about none of the topics.
         var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
         if (!trigger.Success && MayTakeTriggerFromContext(view))
         {
@@ -133,6 +127,14 @@ public sealed class ClaimExtractor
         if (!trigger.Success)
         {
             return null;
+        }
+
+        foreach (var exclude in rule.Exclude)
+        {
+            if (exclude.IsMatch(view.Text, view.OwnStart))
+            {
+                return null;
+            }
         }
 
         var searchFrom = rule.UsesContext ? 0 : view.OwnStart;

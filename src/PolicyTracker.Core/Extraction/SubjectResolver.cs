@@ -13,31 +13,36 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     /// <summary>The organisation a document is mostly about: the most mentioned one, the title counting extra.</summary>
     public string MainSubject(string text, string? title)
     {
-        var best = (Subject: (string?)null, Score: 0, First: int.MaxValue);
-        foreach (var organisation in catalog.Organisations)
+        var scores = new Dictionary<string, (int Score, int First)>(StringComparer.Ordinal);
+        foreach (var (subject, index, _) in AllMentions(text))
         {
-            var matches = organisation.Names.Matches(text);
-            var score = matches.Count + (title is null ? 0 : TitleWeight * organisation.Names.Count(title));
-            var first = matches.Count > 0 ? matches[0].Index : int.MaxValue;
-            if (score > best.Score || (score == best.Score && score > 0 && first < best.First))
-            {
-                best = (organisation.Subject, score, first);
-            }
+            scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + 1, s.First) : (1, index);
         }
 
-        return best.Subject ?? SubjectFromTitle(title) ?? "unknown";
+        foreach (var (subject, _, _) in AllMentions(title ?? string.Empty))
+        {
+            scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + TitleWeight, s.First) : (TitleWeight, int.MaxValue);
+        }
+
+        var best = scores.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.First).FirstOrDefault();
+        return best.Key ?? SubjectFromTitle(title) ?? "unknown";
     }
 
     /// <summary>The organisations named in <paramref name="text"/>, with where each mention starts.</summary>
-    public IEnumerable<(string Subject, int Index, int Length)> Mentions(string text)
+    public IEnumerable<(string Subject, int Index, int Length)> Mentions(string text) =>
+        AllMentions(text).Where(m => !IsComparison(text, m.Index));
+
+    // One scan finds every organisation: the catalog's names are one pattern with a group per organisation.
+    private IEnumerable<(string Subject, int Index, int Length)> AllMentions(string text)
     {
-        foreach (var organisation in catalog.Organisations)
+        foreach (Match match in catalog.OrganisationNames.Matches(text))
         {
-            foreach (Match match in organisation.Names.Matches(text))
+            for (var i = 0; i < catalog.Organisations.Count; i++)
             {
-                if (!IsComparison(text, match.Index))
+                if (match.Groups[i + 1].Success)
                 {
-                    yield return (organisation.Subject, match.Index, match.Length);
+                    yield return (catalog.Organisations[i].Subject, match.Index, match.Length);
+                    break;
                 }
             }
         }

@@ -42,7 +42,7 @@ internal sealed record TopicRule(
     TopicDefinition Definition, IReadOnlyList<Regex> Match, IReadOnlyList<Regex> Exclude, IReadOnlyList<ValueRule> Values, bool UsesContext);
 
 /// <summary>An organisation and the names (company and product) that refer to it.</summary>
-internal sealed record Organisation(string Subject, Regex Names);
+internal sealed record Organisation(string Subject, IReadOnlyList<string> Names);
 
 /// <summary>A scope and the patterns that name it.</summary>
 internal sealed record ScopeRule(string Scope, Regex Pattern);
@@ -73,7 +73,8 @@ public sealed class TopicCatalog
     {
         var negation = file.Negation;
         Negation = Compile(negation);
-        Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, NamesPattern(o.Names)))];
+        Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
+        OrganisationNames = NamesPattern(Organisations);
         GenericActors = [.. file.GenericActors.Select(Compile)];
         DefaultScope = file.Scopes.Default;
         ScopeRules = [.. file.Scopes.Rules.SelectMany(r => r.Patterns.Select(p => new ScopeRule(r.Scope, Compile(p))))];
@@ -93,6 +94,9 @@ public sealed class TopicCatalog
     internal Regex Negation { get; }
 
     internal IReadOnlyList<Organisation> Organisations { get; }
+
+    /// <summary>Every organisation's names in one pattern; group N+1 matches organisation N.</summary>
+    internal Regex OrganisationNames { get; }
 
     internal IReadOnlyList<Regex> GenericActors { get; }
 
@@ -148,7 +152,9 @@ public sealed class TopicCatalog
 
     private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));
 
-    // Longest names first, so "Meta AI" wins over "Meta"; product names count as their company.
-    private static Regex NamesPattern(IReadOnlyList<string> names) =>
-        Compile(@"(?<![\w-])(?:" + string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape)) + @")(?![\w-])");
+    // Longest names first within each organisation, so "Meta AI" wins over "Meta"; product names count as
+    // their company.
+    private static Regex NamesPattern(IReadOnlyList<Organisation> organisations) =>
+        Compile(@"(?<![\w-])(?:" + string.Join('|', organisations.Select(o =>
+            "(" + string.Join('|', o.Names.OrderByDescending(n => n.Length).Select(Regex.Escape)) + ")")) + @")(?![\w-])");
 }

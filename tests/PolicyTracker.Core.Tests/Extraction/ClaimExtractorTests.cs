@@ -115,7 +115,7 @@ public sealed class ClaimExtractorTests
         var claims = ExtractParagraph("Our opt-in system puts you in control. You decide what happens with your conversations. No exceptions.", "Anthropic");
 
         var claim = Assert.Single(claims, c => c.Topic == "training.safety_exception");
-        Assert.Equal(("no", "No exceptions"), (claim.Value, claim.Quote));
+        Assert.Equal(("no", "You decide what happens with your conversations. No exceptions"), (claim.Value, claim.Quote));
     }
 
     [Fact]
