@@ -1,1 +1,3 @@
-Console.WriteLine("PolicyTracker benchmarks");
+using PolicyTracker.Benchmarks;
+
+return Cli.Run(args);

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace PolicyTracker.Benchmarks;
+
+/// <summary>The benchmark console: one command per benchmark, options as <c>--name value</c>.</summary>
+internal static class Cli
+{
+    private const string Usage = """
+        usage: PolicyTracker.Benchmarks <command> [options]
+
+        commands:
+          extract [--mb 50] [--input DIR] [--runs 3]
+              Reads and extracts a corpus of the seed files repeated to the given size, on one thread,
+              as .txt, .md and .html documents and as one big .txt document; prints MB/s.
+          profile [--mb 10] [--input DIR]
+              Times each stage of extraction separately on the .txt corpus: reading, sentence splitting
+              and each catalog pattern, to show where the time goes.
+        """;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var options = Options.Parse(args.AsSpan(1));
+            var seeds = SeedFiles.Load(options.Text("input"));
+            switch (args[0])
+            {
+                case "extract":
+                    ExtractBenchmark.Run(seeds, Megabytes(options, "mb", 50), Positive(options, "runs", 3));
+                    return 0;
+                case "profile":
+                    StageProfile.Run(seeds, Megabytes(options, "mb", 10));
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"unknown command '{args[0]}'");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static long Megabytes(Options options, string name, double fallback) =>
+        (long)(options.Number(name, fallback) * Corpus.BytesPerMegabyte);
+
+    private static int Positive(Options options, string name, int fallback) =>
+        Math.Max(1, (int)options.Number(name, fallback));
+
+    private sealed class Options
+    {
+        private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+        public static Options Parse(ReadOnlySpan<string> args)
+        {
+            var options = new Options();
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                {
+                    throw new ArgumentException($"expected '--name value', got '{args[i]}'");
+                }
+
+                options.values[args[i][2..]] = args[++i];
+            }
+
+            return options;
+        }
+
+        public string? Text(string name) => values.GetValueOrDefault(name);
+
+        public double Number(string name, double fallback)
+        {
+            if (Text(name) is not { } text)
+            {
+                return fallback;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new ArgumentException($"--{name} takes a positive number, got '{text}'");
+        }
+    }
+}
