@@ -28,10 +28,11 @@ internal static class ExtractBenchmark
             var median = new Pass(
                 Median(passes.Select(p => p.ReadAndExtractSeconds)),
                 Median(passes.Select(p => p.ExtractSeconds)),
+                Median(passes.Select(p => p.CpuSeconds)),
                 passes[0].Claims,
                 passes[0].Documents);
             results.Add((corpus, median));
-            Console.WriteLine(Invariant($"{corpus.Name,-18} {corpus.Megabytes,7:0.0} MB  {median.ReadAndExtractSeconds,7:0.00} s  {corpus.Megabytes / median.ReadAndExtractSeconds,6:0.00} MB/s read+extract  {corpus.Megabytes / median.ExtractSeconds,6:0.00} MB/s extract  {median.Claims,8} claims  {Rate(median.Documents / median.ReadAndExtractSeconds),8} docs/s"));
+            Console.WriteLine(Invariant($"{corpus.Name,-18} {corpus.Megabytes,7:0.0} MB  {median.ReadAndExtractSeconds,7:0.00} s  {corpus.Megabytes / median.ReadAndExtractSeconds,6:0.00} MB/s read+extract  {corpus.Megabytes / median.ExtractSeconds,6:0.00} MB/s extract  {corpus.Megabytes / median.CpuSeconds,6:0.00} MB per CPU-second  {median.Claims,8} claims  {Rate(median.Documents / median.ReadAndExtractSeconds),8} docs/s"));
         }
 
         Console.WriteLine();
@@ -54,6 +55,10 @@ internal static class ExtractBenchmark
         GC.Collect();
 
         // One pass gives both figures: the whole of each file's handling, and the extractor's share of it.
+        // The process's CPU time is taken too: on a busy machine wall-clock time counts the waits for a core,
+        // CPU time counts only the work, which is what "MB/s on one core" asks about.
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         long total = 0, extracting = 0;
         var claims = 0;
         foreach (var file in corpus.Files)
@@ -69,22 +74,25 @@ internal static class ExtractBenchmark
             extracting += done - read;
         }
 
-        return new Pass(Seconds(total), Seconds(extracting), claims, corpus.Files.Count);
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        return new Pass(Seconds(total), Seconds(extracting), cpu, claims, corpus.Files.Count);
     }
 
     private static void PrintTable(List<(Corpus Corpus, Pass Median)> results)
     {
-        Console.WriteLine("| Corpus | Documents | MB | Read + extract (MB/s) | Extract only (MB/s) | Claims | Claims/s | Documents/s |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Corpus | Documents | MB | Read + extract (MB/s) | Extract only (MB/s) | Read + extract (MB per CPU-second) | Claims | Claims/s | Documents/s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (corpus, median) in results)
         {
             Console.WriteLine(Invariant(
-                $"| {corpus.Name} | {median.Documents:N0} | {corpus.Megabytes:0.0} | {corpus.Megabytes / median.ReadAndExtractSeconds:0.00} | {corpus.Megabytes / median.ExtractSeconds:0.00} | {median.Claims:N0} | {median.Claims / median.ReadAndExtractSeconds:N0} | {Rate(median.Documents / median.ReadAndExtractSeconds)} |"));
+                $"| {corpus.Name} | {median.Documents:N0} | {corpus.Megabytes:0.0} | {corpus.Megabytes / median.ReadAndExtractSeconds:0.00} | {corpus.Megabytes / median.ExtractSeconds:0.00} | {corpus.Megabytes / median.CpuSeconds:0.00} | {median.Claims:N0} | {median.Claims / median.ReadAndExtractSeconds:N0} | {Rate(median.Documents / median.ReadAndExtractSeconds)} |"));
         }
 
         var slowest = results.Min(r => r.Corpus.Megabytes / r.Median.ReadAndExtractSeconds);
+        var slowestCpu = results.Min(r => r.Corpus.Megabytes / r.Median.CpuSeconds);
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Target >= {TargetMegabytesPerSecond:0} MB/s read+extract on one core: {(slowest >= TargetMegabytesPerSecond ? "met" : "not met")} (slowest corpus {slowest:0.00} MB/s)"));
+        Console.WriteLine(Invariant($"Target >= {TargetMegabytesPerSecond:0} MB/s read+extract on one core: {(slowest >= TargetMegabytesPerSecond ? "met" : "not met")} by wall clock (slowest corpus {slowest:0.00} MB/s), {(slowestCpu >= TargetMegabytesPerSecond ? "met" : "not met")} by CPU time (slowest corpus {slowestCpu:0.00} MB per CPU-second)"));
     }
 
     private static double Median(IEnumerable<double> values)
@@ -102,5 +110,5 @@ internal static class ExtractBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private readonly record struct Pass(double ReadAndExtractSeconds, double ExtractSeconds, int Claims, int Documents);
+    private readonly record struct Pass(double ReadAndExtractSeconds, double ExtractSeconds, double CpuSeconds, int Claims, int Documents);
 }

@@ -18,6 +18,7 @@ internal sealed record TopicEntry(
     string Key,
     string Kind,
     string Question,
+    string? Gate,
     IReadOnlyList<string> Match,
     IReadOnlyList<string>? Exclude,
     IReadOnlyList<ValueEntry>? Values,

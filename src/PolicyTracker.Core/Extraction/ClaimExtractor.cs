@@ -116,6 +116,11 @@ public sealed class ClaimExtractor
         // The trigger and the exclusions are judged on the statement itself: its context may complete its
         // meaning, but never decides what the statement is about. The trigger goes first because it is
         // rare: most statements are about none of the topics.
+        if (rule.Gate is { } gate && !gate.IsMatch(view.Text))
+        {
+            return null;
+        }
+
         var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
         if (!trigger.Success && MayTakeTriggerFromContext(view))
         {

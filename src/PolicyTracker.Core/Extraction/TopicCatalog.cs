@@ -37,9 +37,10 @@ internal sealed record ValueRule(string Value, IReadOnlyList<Regex> Patterns, bo
 /// <summary>
 /// A topic with its compiled patterns. <see cref="Match"/>[0] is the trigger, which the statement itself must
 /// contain; the other match patterns may be found in its context when <see cref="UsesContext"/> is set.
+/// <see cref="Gate"/>, when given, is a cheap pattern tried first, over the statement and its context.
 /// </summary>
 internal sealed record TopicRule(
-    TopicDefinition Definition, IReadOnlyList<Regex> Match, IReadOnlyList<Regex> Exclude, IReadOnlyList<ValueRule> Values, bool UsesContext);
+    TopicDefinition Definition, Regex? Gate, IReadOnlyList<Regex> Match, IReadOnlyList<Regex> Exclude, IReadOnlyList<ValueRule> Values, bool UsesContext);
 
 /// <summary>An organisation and the names (company and product) that refer to it.</summary>
 internal sealed record Organisation(string Subject, IReadOnlyList<string> Names);
@@ -135,6 +136,7 @@ public sealed class TopicCatalog
         {
             return new TopicRule(
                 new TopicDefinition(topic.Key, kind, topic.Question),
+                topic.Gate is null ? null : Compile(topic.Gate),
                 [.. topic.Match.Select(Compile)],
                 [.. (topic.Exclude ?? []).Select(Compile)],
                 [.. (topic.Values ?? []).Select(v => new ValueRule(
