@@ -18,6 +18,7 @@ internal sealed record TopicEntry(
     string Key,
     string Kind,
     string Question,
+    IReadOnlyList<string>? Keywords,
     string? Gate,
     IReadOnlyList<string> Match,
     IReadOnlyList<string>? Exclude,

@@ -24,10 +24,19 @@ public sealed class ClaimExtractor
     private readonly SubjectResolver subjects;
     private readonly ScopeResolver scopes;
 
+    private readonly bool usePrefilter;
+
     /// <summary>Creates an extractor for the given catalog.</summary>
     public ClaimExtractor(TopicCatalog catalog)
+        : this(catalog, usePrefilter: true)
+    {
+    }
+
+    /// <summary>Creates an extractor; without the prefilter every topic is tried on every statement (for tests).</summary>
+    internal ClaimExtractor(TopicCatalog catalog, bool usePrefilter)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        this.usePrefilter = usePrefilter;
         Catalog = catalog;
         subjects = new SubjectResolver(catalog);
         scopes = new ScopeResolver(catalog);
@@ -44,10 +53,11 @@ public sealed class ClaimExtractor
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
+        var defaults = new DocumentDefaults(mainSubject, documentScope, new bool[Catalog.Rules.Count]);
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
-            ExtractFrom(document.Text, statement, new DocumentDefaults(mainSubject, documentScope), claims);
+            ExtractFrom(document.Text, statement, defaults, claims);
         }
 
         return claims;
@@ -82,9 +92,20 @@ public sealed class ClaimExtractor
     private IEnumerable<ExtractedClaim> ClaimsOf(string text, StatementView view, DocumentDefaults defaults)
     {
         var statement = view.Statement;
-        foreach (var rule in Catalog.Rules)
+        var candidates = defaults.Candidates;
+        if (usePrefilter)
         {
-            if (Evaluate(rule, view) is not { } found)
+            Catalog.Prefilter.Mark(view.Text, candidates);
+        }
+        else
+        {
+            Array.Fill(candidates, true);
+        }
+
+        for (var i = 0; i < Catalog.Rules.Count; i++)
+        {
+            var rule = Catalog.Rules[i];
+            if (!candidates[i] || Evaluate(rule, view) is not { } found)
             {
                 continue;
             }
@@ -364,7 +385,8 @@ public sealed class ClaimExtractor
 
     private readonly record struct Finding(string Value, TextSpan Trigger, TextSpan? ValueSpan);
 
-    private readonly record struct DocumentDefaults(string Subject, string Scope);
+    /// <summary>What holds for every statement of one document, and the scratch space for its candidate topics.</summary>
+    private readonly record struct DocumentDefaults(string Subject, string Scope, bool[] Candidates);
 
     /// <summary>
     /// The text a statement is judged on: its context, a line break, then the statement itself. Offsets into

@@ -81,6 +81,7 @@ public sealed class TopicCatalog
         ScopeRules = [.. file.Scopes.Rules.SelectMany(r => r.Patterns.Select(p => new ScopeRule(r.Scope, Compile(p))))];
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
         Topics = [.. Rules.Select(r => r.Definition)];
+        Prefilter = new TopicPrefilter([.. file.Topics.Select(t => t.Keywords ?? [])]);
     }
 
     /// <summary>The built-in catalog, read once from the application folder.</summary>
@@ -104,6 +105,8 @@ public sealed class TopicCatalog
     internal IReadOnlyList<ScopeRule> ScopeRules { get; }
 
     internal IReadOnlyList<TopicRule> Rules { get; }
+
+    internal TopicPrefilter Prefilter { get; }
 
     /// <summary>Reads a catalog file; a malformed file or pattern fails with the reason and the topic it is in.</summary>
     public static TopicCatalog LoadFile(string path)

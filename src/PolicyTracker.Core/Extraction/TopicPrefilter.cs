@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyTracker.Core.Extraction;
+
+/// <summary>
+/// Finds, in one scan of a statement, which topics it can be about at all: a topic is a candidate when the
+/// text holds one of its keywords (word beginnings such as "delet" or "train"). Most statements hold none, so
+/// most topics' patterns are never run on them. A topic without keywords is always a candidate.
+/// </summary>
+internal sealed class TopicPrefilter
+{
+    private readonly Regex stems;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> topicsByStem;
+    private readonly int[] alwaysTried;
+
+    public TopicPrefilter(IReadOnlyList<IReadOnlyList<string>> keywordsByTopic)
+    {
+        var keywords = keywordsByTopic
+            .SelectMany((words, topic) => words.Select(w => (Word: w.ToLowerInvariant(), Topic: topic)))
+            .ToList();
+        var distinct = keywords.Select(k => k.Word).Distinct(StringComparer.Ordinal).ToList();
+
+        // The scan reports the longest stem at each place, so a stem also stands for every topic whose keyword
+        // is a shorter beginning of it: "training" selects the topics keyed by "train" too.
+        topicsByStem = distinct.ToDictionary(
+            stem => stem,
+            stem => keywords.Where(k => stem.StartsWith(k.Word, StringComparison.Ordinal)).Select(k => k.Topic).Distinct().ToArray(),
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        alwaysTried = [.. keywordsByTopic.Select((words, topic) => (words, topic)).Where(t => t.words.Count == 0).Select(t => t.topic)];
+        stems = new Regex(
+            @"\b(?:" + string.Join('|', distinct.OrderByDescending(s => s.Length).Select(Regex.Escape)) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
+
+    /// <summary>Marks in <paramref name="candidates"/> (one flag per topic, cleared first) the topics <paramref name="text"/> can be about.</summary>
+    public void Mark(string text, bool[] candidates)
+    {
+        Array.Clear(candidates);
+        foreach (var topic in alwaysTried)
+        {
+            candidates[topic] = true;
+        }
+
+        for (var match = stems.Match(text); match.Success; match = match.NextMatch())
+        {
+            foreach (var topic in topicsByStem[match.ValueSpan])
+            {
+                candidates[topic] = true;
+            }
+        }
+    }
+}
