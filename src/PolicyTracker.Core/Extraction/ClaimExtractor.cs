@@ -21,6 +21,12 @@ public sealed class ClaimExtractor
 
     private static readonly Regex ClauseSeparator = new(@"(?:[,;:]|\s[—–-])\s", RegexOptions.Compiled);
 
+    // Where a negation stops reaching forward: the end of a sentence part, or a turn of the argument.
+    private static readonly Regex ClauseBoundary = new(@"[;.!?]\s|\b(?:but|however|although|though|whereas|yet|while)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    // A clause that states a condition ("if you don’t opt out") does not negate what follows it.
+    private static readonly Regex Condition = new(@"^\s*(?:if|when|unless|once|even if|after|where|until)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     private readonly SubjectResolver subjects;
     private readonly ScopeResolver scopes;
 
@@ -248,8 +254,10 @@ public sealed class ClaimExtractor
         a.Overlaps(b) ? 0 : a.Start >= b.End ? a.Start - b.End : b.Start - a.End;
 
     /// <summary>
-    /// A trigger is negated when a negation stands in its own clause before it ("we do not sell"), or, for a
-    /// list item that does not speak for itself, when the list's lead-in ends negated ("Your data won’t be:").
+    /// A trigger is negated when a negation stands before it in the same clause of the statement ("we do not
+    /// sell"), commas and asides included ("By default, we do not use business data, including inputs, for
+    /// training"), but not in a condition ("If you don’t opt out, ...") nor before a "but". A list item that
+    /// does not speak for itself is negated when its lead-in ends negated ("Your data won’t be:").
     /// </summary>
     private bool IsNegated(StatementView view, TextSpan trigger)
     {
@@ -259,17 +267,14 @@ public sealed class ClaimExtractor
             return Catalog.Negation.IsMatch(view.Text, view.OwnStart) || Catalog.Negation.IsMatch(before);
         }
 
-        var clauseStart = Math.Max(trigger.Start - NegationReach, view.OwnStart);
-        var window = view.Text[clauseStart..trigger.End];
-        var lastBreak = window.LastIndexOfAny([',', ';', ':', '.', '(', '—']);
-        if (lastBreak >= 0 && lastBreak < trigger.Start - clauseStart)
+        var window = view.Text[Math.Max(trigger.Start - NegationReach, view.OwnStart)..trigger.End];
+        var sentenceStart = ClauseBoundary.Matches(window).LastOrDefault() is { } boundary ? boundary.Index + boundary.Length : 0;
+        foreach (var clause in window[sentenceStart..].Split(',', ':', '(', '—'))
         {
-            window = window[(lastBreak + 1)..];
-        }
-
-        if (Catalog.Negation.IsMatch(window))
-        {
-            return true;
+            if (!Condition.IsMatch(clause) && Catalog.Negation.IsMatch(clause))
+            {
+                return true;
+            }
         }
 
         if (view.Statement.Kind is BlockKind.ListItem or BlockKind.TableRow && view.OwnStart > 0)
