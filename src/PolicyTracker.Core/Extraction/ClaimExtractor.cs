@@ -24,6 +24,9 @@ public sealed class ClaimExtractor
     // Where a negation stops reaching forward: the end of a sentence part, or a turn of the argument.
     private static readonly Regex ClauseBoundary = new(@"[;.!?]\s|\b(?:but|however|although|though|whereas|yet|while)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // A lead-in that states the reader's goal introduces steps, not statements.
+    private static readonly Regex Goal = new(@"^\s*(?:to|in order to)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     // A clause that states a condition ("if you don’t opt out") does not negate what follows it.
     private static readonly Regex Condition = new(@"^\s*(?:if|when|unless|once|even if|after|where|until)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -191,10 +194,12 @@ public sealed class ClaimExtractor
     }
 
     // A list item enumerating what a negated lead-in excludes ("We never sell:") states that exclusion itself;
-    // an item under any other lead-in ("The setting decides whether we can use your chats to:") does not.
+    // an item under any other lead-in ("The setting decides whether we can use your chats to:"), or under a
+    // goal ("To make sure your data is not used for training:"), does not.
     private bool MayTakeTriggerFromContext(StatementView view) =>
         view.OwnStart > 0
-        && (view.Statement.Kind != BlockKind.ListItem || Catalog.Negation.IsMatch(view.Text[..view.OwnStart]));
+        && (view.Statement.Kind != BlockKind.ListItem
+            || (Catalog.Negation.IsMatch(view.Text[..view.OwnStart]) && !Goal.IsMatch(view.Text)));
 
     private static (string Value, TextSpan? Span)? ByRules(TopicRule rule, StatementView view, bool negated)
     {
