@@ -81,7 +81,11 @@ public static class AppHost
         services.AddScoped<DatabaseInitializer>();
 
         // The catalog is built here and only here, so loading it from a file later is a one-line change.
-        services.AddSingleton(_ => TopicCatalog.Default);
+        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName);
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IOptions<ExtractionOptions>>().Value.CatalogPath is { Length: > 0 } path
+                ? TopicCatalog.LoadFile(Path.GetFullPath(path))
+                : TopicCatalog.Default);
         services.AddSingleton<ClaimExtractor>();
 
         services.AddScoped<SourceIngestor>();
