@@ -16,8 +16,8 @@ public sealed class ClaimExtractor
     // hold the evidence, so the quote reads as the claim and not as the whole paragraph.
     private const int LongStatement = 160;
 
-    // How far before a trigger word a negation still belongs to it.
-    private const int NegationReach = 80;
+    // How far before a trigger word a negation may stand; clause boundaries usually stop it sooner.
+    private const int NegationReach = 150;
 
     private static readonly Regex ClauseSeparator = new(@"(?:[,;:]|\s[—–-])\s", RegexOptions.Compiled);
 
