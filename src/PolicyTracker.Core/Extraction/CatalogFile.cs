@@ -6,7 +6,8 @@ internal sealed record CatalogFile(
     IReadOnlyList<OrganisationEntry> Organisations,
     IReadOnlyList<string> GenericActors,
     ScopeSection Scopes,
-    IReadOnlyList<TopicEntry> Topics);
+    IReadOnlyList<TopicEntry> Topics,
+    IReadOnlyList<string>? NotStatements);
 
 internal sealed record OrganisationEntry(string Subject, IReadOnlyList<string> Names);
 

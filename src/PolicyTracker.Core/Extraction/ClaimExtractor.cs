@@ -24,6 +24,9 @@ public sealed class ClaimExtractor
     // Where a negation stops reaching forward: the end of a sentence part, or a turn of the argument.
     private static readonly Regex ClauseBoundary = new(@"[;.!?]\s|\b(?:but|however|although|though|whereas|yet|while)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // A cell that answers its row's question in the negative.
+    private static readonly Regex NegativeAnswer = new(@"^\s*(?:no|never|not|none|✖|✗|❌)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     // A lead-in that states the reader's goal introduces steps, not statements.
     private static readonly Regex Goal = new(@"^\s*(?:to|in order to)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -75,7 +78,7 @@ public sealed class ClaimExtractor
     private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Slice(text);
-        if (IsQuestion(own) || IsLeadIn(own))
+        if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement) || Catalog.NotStatements.Any(p => p.IsMatch(own)))
         {
             return;
         }
@@ -272,6 +275,13 @@ public sealed class ClaimExtractor
             return Catalog.Negation.IsMatch(view.Text, view.OwnStart) || Catalog.Negation.IsMatch(before);
         }
 
+        // A table cell answering the row's question: "Used for training | No".
+        if (view.Statement.Kind == BlockKind.TableRow && view.Text.LastIndexOf(" | ", StringComparison.Ordinal) is var cell and >= 0
+            && cell >= trigger.End)
+        {
+            return NegativeAnswer.IsMatch(view.Text[(cell + 3)..]);
+        }
+
         var window = view.Text[Math.Max(trigger.Start - NegationReach, view.OwnStart)..trigger.End];
         var sentenceStart = ClauseBoundary.Matches(window).LastOrDefault() is { } boundary ? boundary.Index + boundary.Length : 0;
         foreach (var clause in window[sentenceStart..].Split(',', ':', '(', '—'))
@@ -302,9 +312,13 @@ public sealed class ClaimExtractor
             return named.Subject;
         }
 
-        if (view.EarlierInBlock(text) is { Length: > 0 } earlier && subjects.Pick(earlier, earlier.Length) is { } fromItem)
+        // "It", "the company": the organisation named last before the statement in its paragraph or list item.
+        var blockStart = view.Statement.Block.Start;
+        var before = text[blockStart..view.Statement.Span.Start];
+        var previous = subjects.Mentions(before).OrderByDescending(m => m.Index).Select(m => m.Subject).FirstOrDefault();
+        if (previous is not null)
         {
-            return fromItem.Subject;
+            return previous;
         }
 
         if (view.OwnStart > 0 && subjects.Pick(view.Text[..view.OwnStart], view.OwnStart) is { } fromContext)
@@ -387,6 +401,9 @@ public sealed class ClaimExtractor
 
     private static bool IsQuestion(string statement) => statement.TrimEnd().EndsWith('?');
 
+    // A table's header row names the questions; its data rows answer them.
+    private static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
+
     // "We do not train our models on:" introduces the statements; its items make the claims.
     private static bool IsLeadIn(string statement) => statement.TrimEnd().EndsWith(':');
 
@@ -404,7 +421,8 @@ public sealed class ClaimExtractor
     /// </summary>
     private sealed record StatementView(Statement Statement, string Text, int OwnStart)
     {
-        private const string CellSeparator = " | ";
+        // Readers join HTML and Markdown cells with " | "; a plain-text table keeps its tabs.
+        private static readonly string[] CellSeparators = [" | ", "\t"];
 
         private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -434,8 +452,8 @@ public sealed class ClaimExtractor
                 return [];
             }
 
-            var headers = header.Slice(documentText).Split(CellSeparator);
-            var cells = row.Span.Slice(documentText).Split(CellSeparator);
+            var headers = header.Slice(documentText).Split(CellSeparators, StringSplitOptions.TrimEntries);
+            var cells = row.Span.Slice(documentText).Split(CellSeparators, StringSplitOptions.TrimEntries);
             if (headers.Length < 2 || headers.Length != cells.Length)
             {
                 return [];

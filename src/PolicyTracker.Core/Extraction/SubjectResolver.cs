@@ -48,13 +48,22 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         }
     }
 
-    /// <summary>The mention nearest before <paramref name="anchor"/>, or the first one after it; null when none.</summary>
+    /// <summary>
+    /// The organisation that acts in <paramref name="text"/>: a mention followed by its verb ("Cohere does not
+    /// use"), else the mention nearest before <paramref name="anchor"/>, else the first one after it; null when none.
+    /// </summary>
     public (string Subject, int Index, int Length)? Pick(string text, int anchor)
     {
         var mentions = Mentions(text).ToList();
         if (mentions.Count == 0)
         {
             return null;
+        }
+
+        var actor = mentions.FirstOrDefault(m => ActorVerb().IsMatch(text, m.Index + m.Length));
+        if (actor.Subject is not null)
+        {
+            return actor;
         }
 
         var before = mentions.Where(m => m.Index <= anchor).OrderByDescending(m => m.Index).FirstOrDefault();
@@ -86,8 +95,12 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         return slug.Length > 0 ? slug : null;
     }
 
-    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with))\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonCue();
+
+    // A name followed by a verb is the one doing something: "Cohere does not use", "OpenAI keeps".
+    [GeneratedRegex(@"\G(?:[’']s \w+)?\s+(?:does|do|doesn[’']t|don[’']t|did|will|won[’']t|would|may|might|can|cannot|can[’']t|uses?|used|trains?|keeps?|retains?|deletes?|says|said|asks|asked|lets|offers|stores|has|have|is|are|was|never|also|only|collects|shares|sells|encrypts|introduced|added|changed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ActorVerb();
 
     [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?:Privacy|Terms|Data|Cookie|Usage|Acceptable|Trust)\b")]
     private static partial Regex TitleOwner();

@@ -77,6 +77,7 @@ public sealed class TopicCatalog
         Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
         OrganisationNames = NamesPattern(Organisations);
         GenericActors = [.. file.GenericActors.Select(Compile)];
+        NotStatements = [.. (file.NotStatements ?? []).Select(Compile)];
         DefaultScope = file.Scopes.Default;
         ScopeRules = [.. file.Scopes.Rules.SelectMany(r => r.Patterns.Select(p => new ScopeRule(r.Scope, Compile(p))))];
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
@@ -101,6 +102,9 @@ public sealed class TopicCatalog
     internal Regex OrganisationNames { get; }
 
     internal IReadOnlyList<Regex> GenericActors { get; }
+
+    /// <summary>Sentences that describe the document itself ("This article explains ..."), never a practice.</summary>
+    internal IReadOnlyList<Regex> NotStatements { get; }
 
     internal IReadOnlyList<ScopeRule> ScopeRules { get; }
 
