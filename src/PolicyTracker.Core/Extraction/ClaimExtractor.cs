@@ -188,8 +188,9 @@ public sealed class ClaimExtractor
         var negated = IsNegated(view, triggerSpan);
         var value = rule.Definition.ValueKind switch
         {
-            ValueKind.Duration => NearestDuration(view, triggerSpan) ?? ByRules(rule, view, negated),
-            ValueKind.Date => NearestDate(view, triggerSpan),
+            ValueKind.Duration => Nearest(view, triggerSpan, t => DurationParser.FindAll(t).Select(d => (d.Iso, d.Span)))
+                ?? ByRules(rule, view, negated),
+            ValueKind.Date => Nearest(view, triggerSpan, t => DateParser.FindAll(t).Select(d => (d.Value, d.Span))),
             _ => ByRules(rule, view, negated),
         };
 
@@ -236,26 +237,16 @@ public sealed class ClaimExtractor
         return null;
     }
 
-    private static (string Value, TextSpan? Span)? NearestDuration(StatementView view, TextSpan trigger)
+    /// <summary>The value found in the statement nearest its trigger: "kept for 30 days, or 2 years if flagged".</summary>
+    private static (string Value, TextSpan? Span)? Nearest(
+        StatementView view, TextSpan trigger, Func<string, IEnumerable<(string Value, TextSpan Span)>> find)
     {
-        var own = view.Text[view.OwnStart..];
-        var nearest = DurationParser.FindAll(own)
-            .Select(d => d with { Span = new TextSpan(d.Span.Start + view.OwnStart, d.Span.End + view.OwnStart) })
-            .OrderBy(d => Distance(d.Span, trigger))
-            .Cast<Duration?>()
-            .FirstOrDefault();
-        return nearest is { } d ? (d.Iso, d.Span) : null;
-    }
-
-    private static (string Value, TextSpan? Span)? NearestDate(StatementView view, TextSpan trigger)
-    {
-        var own = view.Text[view.OwnStart..];
-        var nearest = DateParser.FindAll(own)
-            .Select(d => d with { Span = new TextSpan(d.Span.Start + view.OwnStart, d.Span.End + view.OwnStart) })
-            .OrderBy(d => Distance(d.Span, trigger))
-            .Cast<FoundDate?>()
-            .FirstOrDefault();
-        return nearest is { } d ? (d.Value, d.Span) : null;
+        var nearest = find(view.Text[view.OwnStart..])
+            .Select(f => (f.Value, Span: new TextSpan(f.Span.Start + view.OwnStart, f.Span.End + view.OwnStart)))
+            .OrderBy(f => Distance(f.Span, trigger))
+            .Take(1)
+            .ToList();
+        return nearest is [var found] ? (found.Value, found.Span) : null;
     }
 
     private static int Distance(TextSpan a, TextSpan b) =>

@@ -1,0 +1,116 @@
+using System.Text;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Sources;
+
+namespace PolicyTracker.Core.Tests.Extraction;
+
+public sealed class TopicCatalogTests
+{
+    // The built-in topics of the claim contract (docs/claims.md).
+    public static TheoryData<string, ValueKind> ContractTopics => new()
+    {
+        { "training.default", ValueKind.Stance },
+        { "training.user_control", ValueKind.YesNo },
+        { "training.safety_exception", ValueKind.YesNo },
+        { "training.setting_timing", ValueKind.Timing },
+        { "training.opt_in_introduced", ValueKind.Date },
+        { "retention.deleted_chats", ValueKind.Duration },
+        { "retention.closed_account", ValueKind.Duration },
+        { "retention.safety_flagged", ValueKind.Duration },
+        { "retention.opted_out", ValueKind.Duration },
+        { "retention.opted_in", ValueKind.Duration },
+        { "retention.active", ValueKind.Duration },
+        { "retention.zero_retention_available", ValueKind.YesNo },
+        { "security.encryption_at_rest", ValueKind.Text },
+        { "security.encryption_in_transit", ValueKind.Text },
+        { "security.employee_access_restricted", ValueKind.YesNo },
+        { "sharing.sale", ValueKind.YesNo },
+        { "sharing.advertising", ValueKind.YesNo },
+        { "sharing.third_party_training", ValueKind.YesNo },
+        { "rights.deletion", ValueKind.YesNo },
+        { "rights.export", ValueKind.YesNo },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContractTopics))]
+    public void Default_ContractTopic_IsInTheCatalogWithItsValueKind(string key, ValueKind kind)
+    {
+        var topic = Assert.Single(TopicCatalog.Default.Topics, t => t.Key == key);
+
+        Assert.Equal(kind, topic.ValueKind);
+        Assert.False(string.IsNullOrWhiteSpace(topic.Question));
+    }
+
+    [Fact]
+    public void Load_CatalogWithANewTopic_ExtractsItWithoutACodeChange()
+    {
+        const string json = """
+            {
+              "negation": "\\bnot\\b",
+              "organisations": [ { "subject": "acme", "names": [ "Acme" ] } ],
+              "genericActors": [],
+              "scopes": { "default": "consumer", "rules": [] },
+              "topics": [
+                {
+                  "key": "sharing.law_enforcement", "kind": "yesno", "question": "Is data shared with police on request?",
+                  "keywords": [ "police", "law enforcement" ],
+                  "match": [ "\\bpolice\\b|\\blaw enforcement\\b", "\\bshare" ],
+                  "values": [ { "value": "no", "negated": true }, { "value": "yes" } ]
+                }
+              ]
+            }
+            """;
+        var catalog = TopicCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var document = new DocumentBuilder().Paragraph("Acme does not share chats with law enforcement.").Build("Acme");
+
+        var claim = Assert.Single(new ClaimExtractor(catalog).Extract(document));
+
+        Assert.Equal(("acme", "sharing.law_enforcement", "no"), (claim.Subject, claim.Topic, claim.Value));
+    }
+
+    [Fact]
+    public void Load_BadPattern_FailsNamingTheTopic()
+    {
+        const string json = """
+            { "negation": "not", "organisations": [], "genericActors": [], "scopes": { "default": "all", "rules": [] },
+              "topics": [ { "key": "broken.topic", "kind": "yesno", "question": "?", "match": [ "(unclosed" ] } ] }
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => TopicCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("broken.topic", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownValueKind_FailsNamingTheTopic()
+    {
+        const string json = """
+            { "negation": "not", "organisations": [], "genericActors": [], "scopes": { "default": "all", "rules": [] },
+              "topics": [ { "key": "odd.topic", "kind": "colour", "question": "?", "match": [ "x" ] } ] }
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => TopicCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("odd.topic", error.Message, StringComparison.Ordinal);
+    }
+
+    // The keyword prefilter only skips work: every labelled document gives the same claims with and without it.
+    // A keyword list that misses a word one of its topic's patterns needs shows up here as a difference.
+    [Fact]
+    public void Extract_WithAndWithoutPrefilter_GivesTheSameClaims()
+    {
+        var folders = new[] { "seeds", "gold/dev", "gold/holdout" }
+            .Select(f => Path.Combine(AppContext.BaseDirectory, f))
+            .ToList();
+        var files = folders.SelectMany(Directory.EnumerateFiles).Where(f => SourceReader.FormatFor(f) is not null).ToList();
+        var filtered = new ClaimExtractor(TopicCatalog.Default, usePrefilter: true);
+        var unfiltered = new ClaimExtractor(TopicCatalog.Default, usePrefilter: false);
+
+        Assert.True(files.Count >= 20, $"expected the seeds and gold documents beside the tests, found {files.Count}");
+        foreach (var file in files)
+        {
+            var document = SourceReader.Read(file, File.ReadAllBytes(file));
+            Assert.Equal(unfiltered.Extract(document), filtered.Extract(document));
+        }
+    }
+}
