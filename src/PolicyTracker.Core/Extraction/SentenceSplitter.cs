@@ -18,6 +18,12 @@ public static class SentenceSplitter
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
     };
 
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "We", "You", "Your", "Our", "They", "Their", "It", "Its", "This", "That", "These", "Those", "The", "If",
+        "When", "In", "For", "As", "All", "No", "Yes", "However", "But", "And", "Users", "Data",
+    };
+
     /// <summary>The sentences of <paramref name="span"/> of <paramref name="text"/>, trimmed of white space.</summary>
     public static IEnumerable<TextSpan> Split(string text, TextSpan span)
     {
@@ -29,7 +35,16 @@ public static class SentenceSplitter
             int end;
             if (c is '\n' or '\r')
             {
+                // The break itself belongs to neither sentence; the next one starts after it.
                 end = i;
+                var before = Trim(text, start, end);
+                if (before.Length > 0)
+                {
+                    yield return before;
+                }
+
+                start = i + 1;
+                continue;
             }
             else if (c == '→' && i + 1 < span.End && char.IsUpper(text[i + 1]))
             {
@@ -100,7 +115,20 @@ public static class SentenceSplitter
             return false;
         }
 
-        return text[i] != '.' || !IsAbbreviation(text, span.Start, i);
+        return text[i] != '.' || !IsAbbreviation(text, span.Start, i) || StartsSentence(text, next, span.End);
+    }
+
+    // "... in the E.U. We never sell data.": after an abbreviation, a word that typically opens a sentence
+    // ends it all the same; a name after "Mr." or "Inc." does not.
+    private static bool StartsSentence(string text, int start, int end)
+    {
+        var wordEnd = start;
+        while (wordEnd < end && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return SentenceOpeners.Contains(text[start..wordEnd]);
     }
 
     private static bool IsAbbreviation(string text, int blockStart, int dot)

@@ -6,6 +6,8 @@ namespace PolicyTracker.Core.Tests.Extraction;
 
 public sealed class TopicCatalogTests
 {
+    private static readonly string[] LabelledFolders = ["seeds", "gold/dev", "gold/holdout"];
+
     // The built-in topics of the claim contract (docs/claims.md).
     public static TheoryData<string, ValueKind> ContractTopics => new()
     {
@@ -99,7 +101,7 @@ public sealed class TopicCatalogTests
     [Fact]
     public void Extract_WithAndWithoutPrefilter_GivesTheSameClaims()
     {
-        var folders = new[] { "seeds", "gold/dev", "gold/holdout" }
+        var folders = LabelledFolders
             .Select(f => Path.Combine(AppContext.BaseDirectory, f))
             .ToList();
         var files = folders.SelectMany(Directory.EnumerateFiles).Where(f => SourceReader.FormatFor(f) is not null).ToList();
