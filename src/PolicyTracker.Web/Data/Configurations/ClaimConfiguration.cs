@@ -13,10 +13,13 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Value).HasMaxLength(100);
         builder.Property(c => c.Status).HasMaxLength(20).HasDefaultValue(ClaimStatus.Unreviewed);
 
-        // Contradictions are found per subject and topic; the review pages filter by topic and status.
+        // Contradictions are found per subject and topic; the Claims page filters and sorts by each column,
+        // and a source's page reads its claims in text order. An index's rowid tail keeps Id as the tie-break.
         builder.HasIndex(c => new { c.Subject, c.Topic });
         builder.HasIndex(c => c.Topic);
+        builder.HasIndex(c => c.Scope);
+        builder.HasIndex(c => c.Value);
         builder.HasIndex(c => c.Status);
-        builder.HasIndex(c => c.SourceId);
+        builder.HasIndex(c => new { c.SourceId, c.Start });
     }
 }

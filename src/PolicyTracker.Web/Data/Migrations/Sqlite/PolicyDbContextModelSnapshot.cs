@@ -65,11 +65,15 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
+                    b.HasIndex("Scope");
 
                     b.HasIndex("Status");
 
                     b.HasIndex("Topic");
+
+                    b.HasIndex("Value");
+
+                    b.HasIndex("SourceId", "Start");
 
                     b.HasIndex("Subject", "Topic");
 

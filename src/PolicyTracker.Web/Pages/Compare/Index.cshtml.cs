@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Pages.Compare;
+
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
+{
+    private const int SourcesPerPage = 8;
+
+    public string? Subject { get; private set; }
+
+    public IReadOnlyList<SubjectCount> Subjects { get; private set; } = [];
+
+    public IReadOnlyList<Column> Columns { get; private set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int SourceCount { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public async Task OnGetAsync(string? subject, int page, CancellationToken ct)
+    {
+        var snapshot = await comparisons.SnapshotAsync(ct);
+        Subjects = snapshot.Subjects;
+        Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim().ToLowerInvariant();
+        if (Subject is null)
+        {
+            return;
+        }
+
+        var facts = snapshot.Claims.Where(c => c.Subject == Subject).ToList();
+        var sourceIds = facts.Select(c => c.SourceId).Distinct().ToList();
+        var sources = await db.Sources.AsNoTracking()
+            .Where(s => sourceIds.Contains(s.Id))
+            .Select(s => new Column(s.Id, s.FileName, s.Title, s.Kind))
+            .ToListAsync(ct);
+        var claimsPerSource = facts.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Count());
+
+        // The provider's own word first, then whoever says the most about it.
+        var ordered = sources
+            .OrderBy(s => s.Kind == SourceKind.OfficialPolicy ? 0 : 1)
+            .ThenByDescending(s => claimsPerSource[s.Id])
+            .ThenBy(s => s.FileName, StringComparer.Ordinal)
+            .ToList();
+        SourceCount = ordered.Count;
+        PageCount = Math.Max(1, (SourceCount + SourcesPerPage - 1) / SourcesPerPage);
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        Columns = [.. ordered.Skip((PageNumber - 1) * SourcesPerPage).Take(SourcesPerPage)];
+        var shown = Columns.Select(c => c.Id).ToHashSet();
+
+        var shownIds = facts.Where(c => shown.Contains(c.SourceId)).Select(c => c.Id).ToList();
+        var quotes = await db.Claims.AsNoTracking()
+            .Where(c => shownIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Quote })
+            .ToDictionaryAsync(c => c.Id, c => c.Quote, ct);
+
+        var topics = catalog.Topics.Select(t => t.Key)
+            .Concat(facts.Select(c => c.Topic).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+        var questions = catalog.Topics.ToDictionary(t => t.Key, t => t.Question, StringComparer.Ordinal);
+        var byTopic = facts.ToLookup(c => c.Topic, StringComparer.Ordinal);
+
+        Rows = [.. topics.Select(topic =>
+        {
+            var inTopic = byTopic[topic].ToList();
+            snapshot.ContradictionsByKey.TryGetValue((Subject, topic), out var finding);
+            var disputedIds = finding?.ClaimIds.ToHashSet() ?? [];
+
+            // How many sources say each value, across every source and not just the columns on this page.
+            var sourcesPerValue = inTopic.GroupBy(c => c.Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(c => c.SourceId).Distinct().Count(), StringComparer.Ordinal);
+            var cells = Columns.Select(column =>
+            {
+                var mine = inTopic.Where(c => c.SourceId == column.Id).OrderBy(c => c.Id).ToList();
+                return new Cell(
+                    column.Id,
+                    [.. mine.Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes.GetValueOrDefault(c.Id, "")))],
+                    [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal)],
+                    mine.Any(c => disputedIds.Contains(c.Id)),
+                    mine.Count == 0 ? 0 : mine.Select(c => sourcesPerValue[c.Value]).Max());
+            }).ToList();
+            return new Row(
+                topic,
+                questions.GetValueOrDefault(topic),
+                finding is not null,
+                finding?.SameSource ?? false,
+                [.. sourcesPerValue.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new ValueCount(p.Key, p.Value))],
+                cells);
+        })];
+    }
+
+    public string PageUrl(int page) =>
+        QueryHelpers.AddQueryString("/Compare", new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["subject"] = Subject,
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public sealed record Column(long Id, string FileName, string? Title, SourceKind Kind);
+
+    public sealed record Row(
+        string Topic, string? Question, bool Disputed, bool SelfContradiction, IReadOnlyList<ValueCount> Values, IReadOnlyList<Cell> Cells);
+
+    public sealed record ValueCount(string Value, int Sources);
+
+    /// <summary>One source's claims on one topic; <see cref="Agreeing"/> is how many sources share its value.</summary>
+    public sealed record Cell(long SourceId, IReadOnlyList<CellClaim> Claims, IReadOnlyList<string> Values, bool Disputed, int Agreeing);
+
+    public sealed record CellClaim(long Id, string Scope, string Value, string Quote);
+}
