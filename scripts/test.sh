@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+bash scripts/install-test-deps.sh
+
 status=0
 dotnet test PolicyTracker.sln --configuration Release 2>&1 | tee "$log" || status=$?
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
@@ -84,9 +85,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
                 return new Cell(
                     column.Id,
                     [.. mine.Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes.GetValueOrDefault(c.Id, "")))],
-                    [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal)],
+                    [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal).Select(v => new ValueCount(v, sourcesPerValue[v]))],
                     mine.Any(c => disputedIds.Contains(c.Id)),
-                    mine.Count == 0 ? 0 : mine.Select(c => sourcesPerValue[c.Value]).Max());
+                    mine.Any(a => mine.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))));
             }).ToList();
             return new Row(
                 topic,
@@ -112,8 +113,11 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
 
     public sealed record ValueCount(string Value, int Sources);
 
-    /// <summary>One source's claims on one topic; <see cref="Agreeing"/> is how many sources share its value.</summary>
-    public sealed record Cell(long SourceId, IReadOnlyList<CellClaim> Claims, IReadOnlyList<string> Values, bool Disputed, int Agreeing);
+    /// <summary>
+    /// One source's claims on one topic: each value it gives with how many sources give that value, whether another
+    /// claim disputes it, and whether the source disagrees with itself here.
+    /// </summary>
+    public sealed record Cell(long SourceId, IReadOnlyList<CellClaim> Claims, IReadOnlyList<ValueCount> Values, bool Disputed, bool SelfContradiction);
 
     public sealed record CellClaim(long Id, string Scope, string Value, string Quote);
 }
