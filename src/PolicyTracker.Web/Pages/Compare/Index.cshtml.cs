@@ -38,55 +38,55 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             return;
         }
 
-        var facts = snapshot.Claims.Where(c => c.Subject == Subject).ToList();
-        var sourceIds = facts.Select(c => c.SourceId).Distinct().ToList();
-        var sources = await db.Sources.AsNoTracking()
-            .Where(s => sourceIds.Contains(s.Id))
-            .Select(s => new Column(s.Id, s.FileName, s.Title, s.Kind))
-            .ToListAsync(ct);
-        var claimsPerSource = facts.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Count());
+        var facts = snapshot.ForSubject(Subject);
+
+        // Every source's kind, read whole from the Kind index (a few thousand short entries) rather than looked up
+        // row by row in a table whose rows carry each source's text.
+        var kinds = await db.Sources.AsNoTracking()
+            .Select(s => new { s.Id, s.Kind })
+            .ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
 
         // The provider's own word first, then whoever says the most about it.
-        var ordered = sources
-            .OrderBy(s => s.Kind == SourceKind.OfficialPolicy ? 0 : 1)
-            .ThenByDescending(s => claimsPerSource[s.Id])
-            .ThenBy(s => s.FileName, StringComparer.Ordinal)
+        var ordered = facts.ClaimsPerSource.Keys
+            .Where(kinds.ContainsKey)
+            .OrderBy(id => kinds[id] == SourceKind.OfficialPolicy ? 0 : 1)
+            .ThenByDescending(id => facts.ClaimsPerSource[id])
+            .ThenBy(id => facts.SourceNames[id], StringComparer.Ordinal)
             .ToList();
         SourceCount = ordered.Count;
         PageCount = Math.Max(1, (SourceCount + SourcesPerPage - 1) / SourcesPerPage);
         PageNumber = Math.Clamp(page, 1, PageCount);
-        Columns = [.. ordered.Skip((PageNumber - 1) * SourcesPerPage).Take(SourcesPerPage)];
-        var shown = Columns.Select(c => c.Id).ToHashSet();
+        var pageIds = ordered.Skip((PageNumber - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
+        var titles = await db.Sources.AsNoTracking()
+            .Where(s => pageIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Title })
+            .ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        Columns = [.. pageIds.Select(id => new Column(id, facts.SourceNames[id], titles.GetValueOrDefault(id), kinds[id]))];
 
-        var shownIds = facts.Where(c => shown.Contains(c.SourceId)).Select(c => c.Id).ToList();
+        var shownIds = facts.Topics
+            .SelectMany(t => pageIds.SelectMany(id => facts.Cells.GetValueOrDefault((t, id)) ?? []))
+            .Select(c => c.Id)
+            .ToList();
         var quotes = await db.Claims.AsNoTracking()
             .Where(c => shownIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Quote })
             .ToDictionaryAsync(c => c.Id, c => c.Quote, ct);
 
-        var topics = catalog.Topics.Select(t => t.Key)
-            .Concat(facts.Select(c => c.Topic).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal);
         var questions = catalog.Topics.ToDictionary(t => t.Key, t => t.Question, StringComparer.Ordinal);
-        var byTopic = facts.ToLookup(c => c.Topic, StringComparer.Ordinal);
-
+        var topics = catalog.Topics.Select(t => t.Key).Concat(facts.Topics).Distinct(StringComparer.Ordinal);
         Rows = [.. topics.Select(topic =>
         {
-            var inTopic = byTopic[topic].ToList();
             snapshot.ContradictionsByKey.TryGetValue((Subject, topic), out var finding);
-            var disputedIds = finding?.ClaimIds.ToHashSet() ?? [];
-
-            // How many sources say each value, across every source and not just the columns on this page.
-            var sourcesPerValue = inTopic.GroupBy(c => c.Value, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(c => c.SourceId).Distinct().Count(), StringComparer.Ordinal);
+            var disputed = facts.Disputed.GetValueOrDefault(topic);
+            var sourcesPerValue = facts.SourcesPerValue.GetValueOrDefault(topic) ?? new Dictionary<string, int>();
             var cells = Columns.Select(column =>
             {
-                var mine = inTopic.Where(c => c.SourceId == column.Id).OrderBy(c => c.Id).ToList();
+                var mine = facts.Cells.GetValueOrDefault((topic, column.Id)) ?? [];
                 return new Cell(
                     column.Id,
                     [.. mine.Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes.GetValueOrDefault(c.Id, "")))],
                     [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal).Select(v => new ValueCount(v, sourcesPerValue[v]))],
-                    mine.Any(c => disputedIds.Contains(c.Id)),
+                    disputed is not null && mine.Any(c => disputed.Contains(c.Id)),
                     mine.Any(a => mine.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))));
             }).ToList();
             return new Row(

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
@@ -11,7 +10,6 @@ namespace PolicyTracker.Web.Pages.Contradictions;
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons) : PageModel
 {
     private const int FindingsPerPage = 20;
-    private const int QuotesPerSide = 4;
 
     public string? Subject { get; private set; }
 
@@ -42,9 +40,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         PageNumber = Math.Clamp(page, 1, PageCount);
         var shown = matching.Skip((PageNumber - 1) * FindingsPerPage).Take(FindingsPerPage).ToList();
 
-        // Each side shows a few quotes, one per source first, so every voice is heard before any repeats.
-        var sides = shown.ToDictionary(f => f, f => Sides(f, snapshot));
-        var exampleIds = sides.Values.SelectMany(s => s).SelectMany(s => s.ExampleIds).ToList();
+        var summaries = shown.ToDictionary(f => f, snapshot.Summarize);
+        var exampleIds = summaries.Values.SelectMany(s => s.Sides).SelectMany(s => s.ExampleIds).ToList();
         var examples = await db.Claims.AsNoTracking()
             .Where(c => exampleIds.Contains(c.Id))
             .Select(c => new Quote(c.Id, c.Scope, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
@@ -56,8 +53,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             f.SameSource,
             f.Sources.Count,
             f.ClaimIds.Count,
-            SelfContradicting(f, snapshot),
-            [.. sides[f].Select(s => new Side(
+            summaries[f].SelfContradictingSources,
+            [.. summaries[f].Sides.Select(s => new Side(
                 s.Value, s.ClaimCount, s.SourceCount, [.. s.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id])]))]))];
     }
 
@@ -71,41 +68,6 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
 
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Contradictions", query.Where(p => p.Value is not null));
     }
-
-    private static List<SidePlan> Sides(ClaimFinding finding, ComparisonSnapshot snapshot) =>
-        [.. finding.ClaimIds.Select(id => snapshot.ById[id])
-            .GroupBy(c => c.Value, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Select(c => c.SourceId).Distinct().Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new SidePlan(
-                g.Key,
-                g.Count(),
-                g.Select(c => c.SourceId).Distinct().Count(),
-                [.. g.OrderBy(c => c.Id).GroupBy(c => c.SourceId).SelectMany(s => s.Select((c, i) => (c, i)))
-                    .OrderBy(x => x.i).ThenBy(x => x.c.Id).Take(QuotesPerSide).Select(x => x.c.Id)]))];
-
-    /// <summary>The sources that disagree with themselves in this finding: two of their claims differ on overlapping scopes.</summary>
-    private static HashSet<long> SelfContradicting(ClaimFinding finding, ComparisonSnapshot snapshot)
-    {
-        var result = new HashSet<long>();
-        if (!finding.SameSource)
-        {
-            return result;
-        }
-
-        foreach (var source in finding.ClaimIds.Select(id => snapshot.ById[id]).GroupBy(c => c.SourceId))
-        {
-            var pairs = source.Select(c => (c.Scope, c.Value)).Distinct().ToList();
-            if (pairs.Any(a => pairs.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))))
-            {
-                result.Add(source.Key);
-            }
-        }
-
-        return result;
-    }
-
-    private sealed record SidePlan(string Value, int ClaimCount, int SourceCount, IReadOnlyList<long> ExampleIds);
 
     public sealed record Finding(
         string Subject,

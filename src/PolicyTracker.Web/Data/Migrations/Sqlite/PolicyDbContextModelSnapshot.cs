@@ -69,13 +69,13 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Topic");
-
                     b.HasIndex("Value");
 
                     b.HasIndex("SourceId", "Start");
 
-                    b.HasIndex("Subject", "Topic");
+                    b.HasIndex("Topic", "Scope", "Value");
+
+                    b.HasIndex("Subject", "Topic", "Scope", "Value");
 
                     b.ToTable("Claims");
                 });
@@ -131,6 +131,8 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FileName")
                         .IsUnique();
+
+                    b.HasIndex("Kind");
 
                     b.ToTable("Sources");
                 });

@@ -11,7 +11,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PolicyDbContext))]
-    [Migration("20261123160806_ClaimSearch")]
+    [Migration("20261123162451_ClaimSearch")]
     partial class ClaimSearch
     {
         /// <inheritdoc />
@@ -72,13 +72,13 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Topic");
-
                     b.HasIndex("Value");
 
                     b.HasIndex("SourceId", "Start");
 
-                    b.HasIndex("Subject", "Topic");
+                    b.HasIndex("Topic", "Scope", "Value");
+
+                    b.HasIndex("Subject", "Topic", "Scope", "Value");
 
                     b.ToTable("Claims");
                 });
@@ -134,6 +134,8 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FileName")
                         .IsUnique();
+
+                    b.HasIndex("Kind");
 
                     b.ToTable("Sources");
                 });

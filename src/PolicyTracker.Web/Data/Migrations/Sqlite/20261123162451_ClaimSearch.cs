@@ -14,6 +14,19 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                 name: "IX_Claims_SourceId",
                 table: "Claims");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Claims_Subject_Topic",
+                table: "Claims");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Claims_Topic",
+                table: "Claims");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sources_Kind",
+                table: "Sources",
+                column: "Kind");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_Scope",
                 table: "Claims",
@@ -23,6 +36,16 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                 name: "IX_Claims_SourceId_Start",
                 table: "Claims",
                 columns: new[] { "SourceId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Subject_Topic_Scope_Value",
+                table: "Claims",
+                columns: new[] { "Subject", "Topic", "Scope", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Topic_Scope_Value",
+                table: "Claims",
+                columns: new[] { "Topic", "Scope", "Value" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_Value",
@@ -58,12 +81,25 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Claims_FtsDelete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Claims_FtsInsert;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS ClaimsFts;");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sources_Kind",
+                table: "Sources");
+
             migrationBuilder.DropIndex(
                 name: "IX_Claims_Scope",
                 table: "Claims");
 
             migrationBuilder.DropIndex(
                 name: "IX_Claims_SourceId_Start",
+                table: "Claims");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Claims_Subject_Topic_Scope_Value",
+                table: "Claims");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Claims_Topic_Scope_Value",
                 table: "Claims");
 
             migrationBuilder.DropIndex(
@@ -74,6 +110,16 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                 name: "IX_Claims_SourceId",
                 table: "Claims",
                 column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Subject_Topic",
+                table: "Claims",
+                columns: new[] { "Subject", "Topic" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Topic",
+                table: "Claims",
+                column: "Topic");
         }
     }
 }
