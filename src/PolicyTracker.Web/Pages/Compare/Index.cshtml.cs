@@ -12,7 +12,7 @@ namespace PolicyTracker.Web.Pages.Compare;
 
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
 {
-    private const int SourcesPerPage = 8;
+    public const int SourcesPerPage = 8;
 
     public string? Subject { get; private set; }
 
