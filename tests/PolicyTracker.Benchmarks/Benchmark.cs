@@ -46,6 +46,7 @@ internal static class Benchmark
             "/Claims?topic=training.default&scope=consumer&sort=-value",
             "/Claims?q=retention+deleted&subject=openai&page=3",
             "/Claims?sort=source&page=1000",
+            "/Claims?source=synthetic-00042&kind=Article",
             "/Compare?subject=anthropic",
             "/Compare?subject=mistral",
             "/Contradictions",
