@@ -100,14 +100,18 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             query = query.Where(c => c.Value == value);
         }
 
+        // Source filters pick the sources first, from indexes that hold their names and kinds, and then their
+        // claims; joining each claim to its source row would read every source's text along the way.
         if (Trimmed(filter.Source) is { } source)
         {
-            query = query.Where(c => c.Source!.FileName.Contains(source) || (c.Source.Title != null && c.Source.Title.Contains(source)));
+            var named = db.Sources.Where(s => s.FileName.Contains(source) || (s.Title != null && s.Title.Contains(source))).Select(s => s.Id);
+            query = query.Where(c => named.Contains(c.SourceId));
         }
 
         if (filter.Kind is { } kind)
         {
-            query = query.Where(c => c.Source!.Kind == kind);
+            var ofKind = db.Sources.Where(s => s.Kind == kind).Select(s => s.Id);
+            query = query.Where(c => ofKind.Contains(c.SourceId));
         }
 
         if (filter.Status is { } status)

@@ -134,6 +134,8 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("FileName", "Title");
+
                     b.ToTable("Sources");
                 });
 

@@ -23,6 +23,11 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                 table: "Claims");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sources_FileName_Title",
+                table: "Sources",
+                columns: new[] { "FileName", "Title" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_Kind",
                 table: "Sources",
                 column: "Kind");
@@ -81,6 +86,11 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Claims_FtsDelete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Claims_FtsInsert;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS ClaimsFts;");
+
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sources_FileName_Title",
+                table: "Sources");
 
             migrationBuilder.DropIndex(
                 name: "IX_Sources_Kind",

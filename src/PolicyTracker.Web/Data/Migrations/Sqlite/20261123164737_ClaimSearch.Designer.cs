@@ -11,7 +11,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PolicyDbContext))]
-    [Migration("20261123162451_ClaimSearch")]
+    [Migration("20261123164737_ClaimSearch")]
     partial class ClaimSearch
     {
         /// <inheritdoc />
@@ -136,6 +136,8 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Kind");
+
+                    b.HasIndex("FileName", "Title");
 
                     b.ToTable("Sources");
                 });
