@@ -11,7 +11,8 @@ public sealed class AnalystJourneyTests(BrowserFixture browser)
     public async Task Overview_ToContradictionToClaimToSource_QuoteHighlightedInView()
     {
         // Arrange
-        var (page, dialogs) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, dialogs) = session;
         var overview = await new OverviewScreen(page).OpenAsync();
         Assert.NotEqual("0", await overview.CountAsync("contradiction-count"));
         await BrowserFixture.ScreenshotAsync(page, "overview");
@@ -46,7 +47,8 @@ public sealed class AnalystJourneyTests(BrowserFixture browser)
     public async Task App_RunFromBuildOutput_ServesItsOwnStylesheet()
     {
         // Arrange
-        var (page, _) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, _) = session;
         var failed = new List<string>();
         page.RequestFailed += (_, request) => failed.Add(request.Url);
         page.Response += (_, response) =>

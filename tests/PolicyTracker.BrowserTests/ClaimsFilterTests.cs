@@ -11,7 +11,8 @@ public sealed class ClaimsFilterTests(BrowserFixture browser)
     public async Task Claims_TopicFilter_NarrowsListAndLandsInUrl()
     {
         // Arrange
-        var (page, _) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, _) = session;
         var claims = await new ClaimsScreen(page).OpenAsync();
         var before = await claims.Rows.CountAsync();
         await BrowserFixture.ScreenshotAsync(page, "claims", fullPage: false);
@@ -33,7 +34,8 @@ public sealed class ClaimsFilterTests(BrowserFixture browser)
     public async Task Claims_SearchQuotes_OnlyQuotesWithTheWords()
     {
         // Arrange
-        var (page, _) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, _) = session;
         var claims = await new ClaimsScreen(page).OpenAsync();
 
         // Act
@@ -50,7 +52,8 @@ public sealed class ClaimsFilterTests(BrowserFixture browser)
     public async Task Compare_CellByKeyboard_OpensItsQuotes()
     {
         // Arrange
-        var (page, _) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, _) = session;
         var compare = await new CompareScreen(page).OpenAsync("anthropic");
         Assert.True(await compare.DisputedCells.CountAsync() > 0);
         Assert.Contains("Official policy", await page.Locator(".legend-line").InnerTextAsync(), StringComparison.Ordinal);

@@ -10,7 +10,8 @@ public sealed class UntrustedTextTests(BrowserFixture browser)
     public async Task Source_TextWithScript_ShownAsTextNeverRun()
     {
         // Arrange
-        var (page, dialogs) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, dialogs) = session;
         var sources = await new SourcesScreen(page).OpenAsync();
         await BrowserFixture.ScreenshotAsync(page, "sources");
 
@@ -30,7 +31,8 @@ public sealed class UntrustedTextTests(BrowserFixture browser)
     public async Task Source_Seed_EveryClaimHighlightedWithTopicOnHover()
     {
         // Arrange
-        var (page, _) = await browser.NewPageAsync();
+        await using var session = await browser.NewPageAsync();
+        var (page, _) = session;
         var sources = await new SourcesScreen(page).OpenAsync();
 
         // Act

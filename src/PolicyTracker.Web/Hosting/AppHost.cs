@@ -38,6 +38,7 @@ public static class AppHost
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         builder.Services.AddRazorPages();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<ComparisonWarmup>();
 
         var app = builder.Build();
         app.UseSerilogRequestLogging();

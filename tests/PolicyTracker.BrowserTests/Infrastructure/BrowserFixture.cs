@@ -43,8 +43,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh page (own cookies and history) the size of a laptop screen; it reports any dialog, which no page should open.</summary>
-    public async Task<(IPage Page, List<string> Dialogs)> NewPageAsync()
+    /// <summary>
+    /// A fresh page with its own cookies and history, the size of a laptop screen; it records any dialog, which no
+    /// page should open. Dispose it to close its browser context.
+    /// </summary>
+    public async Task<BrowserSession> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,13 +55,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
-        var dialogs = new List<string>();
+        var session = new BrowserSession(context, page);
         page.Dialog += async (_, dialog) =>
         {
-            dialogs.Add(dialog.Message);
+            session.Dialogs.Add(dialog.Message);
             await dialog.DismissAsync();
         };
-        return (page, dialogs);
+        return session;
     }
 
     /// <summary>Saves docs/screenshots/{name}.png: the whole page, or only the window for pages too long to look at whole.</summary>
@@ -78,6 +81,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
     }
+}
+
+/// <summary>One test's browser context and page, and the dialogs its pages tried to open.</summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page => page;
+
+    public List<string> Dialogs { get; } = [];
+
+    public void Deconstruct(out IPage page, out List<string> dialogs) => (page, dialogs) = (Page, Dialogs);
+
+    public ValueTask DisposeAsync() => new(context.CloseAsync());
 }
 
 [CollectionDefinition(Name)]

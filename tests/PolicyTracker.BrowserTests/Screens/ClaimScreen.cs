@@ -16,7 +16,7 @@ public sealed class ClaimScreen(IPage page)
     public async Task<SourceScreen> ShowInSourceAsync()
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Show this quote in the source" }).ClickAsync();
-        await page.WaitForURLAsync("**/Sources/*#claim-*");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Sources/\d+#claim-\d+$"));
         return new SourceScreen(page);
     }
 }

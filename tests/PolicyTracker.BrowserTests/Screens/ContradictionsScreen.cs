@@ -23,7 +23,7 @@ public sealed class ContradictionsScreen(IPage page)
         var link = Findings.First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Claim \\d+$") }).First;
         var id = (await link.InnerTextAsync())["Claim ".Length..];
         await link.ClickAsync();
-        await page.WaitForURLAsync($"**/Claims/{id}");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/Claims/{id}$"));
         return (new ClaimScreen(page), id);
     }
 }

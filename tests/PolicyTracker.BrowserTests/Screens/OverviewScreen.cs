@@ -20,7 +20,7 @@ public sealed class OverviewScreen(IPage page)
     public async Task<ContradictionsScreen> OpenFirstDisputedTopicAsync()
     {
         await DisputedTopics.First.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync("**/Contradictions?**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Contradictions\?"));
         return new ContradictionsScreen(page);
     }
 }

@@ -18,7 +18,7 @@ public sealed class SourcesScreen(IPage page)
     public async Task<SourceScreen> OpenSourceAsync(string fileName)
     {
         await Rows.Filter(new() { HasText = fileName }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync("**/Sources/*");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/Sources/\d+$"));
         return new SourceScreen(page);
     }
 }
