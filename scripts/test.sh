@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+bash scripts/install-test-deps.sh
+
 status=0
-dotnet test PolicyTracker.sln --configuration Release 2>&1 | tee "$log" || status=$?
+# A test that hangs fails the run, with a dump, instead of holding it until CI's limit.
+dotnet test PolicyTracker.sln --configuration Release --blame-hang-timeout 10m 2>&1 | tee "$log" || status=$?
 
 # Each test project prints "Passed!  - Failed: F, Passed: P, Skipped: S, ..." or "Failed!  - ...".
 awk -F'[:,]' '/^(Passed|Failed)! +- Failed:/ { failed += $2; passed += $4; skipped += $6 }

@@ -15,6 +15,8 @@ internal static class Cli
           profile [--mb 10] [--input DIR]
               Times each stage of extraction separately on the .txt corpus: reading, sentence splitting
               and each catalog pattern, to show where the time goes.
+          pages [--sources 2000] [--claims 100000] [--requests 50] [--db PATH] [--only TEXT]
+              Generates a synthetic database and times the analyst pages on it, in process.
         """;
 
     public static int Run(string[] args)

@@ -106,7 +106,7 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         await json.FlushAsync(ct);
     }
 
-    private static string Timestamp(DateTimeOffset value) =>
+    internal static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<long> values)

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Extraction;
+using PolicyTracker.Web.Api;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
+using PolicyTracker.Web.Querying;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -36,12 +38,14 @@ public static class AppHost
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         builder.Services.AddRazorPages();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<ComparisonWarmup>();
 
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
         app.MapRazorPages();
+        app.MapApi();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
             readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
@@ -89,7 +93,9 @@ public static class AppHost
         services.AddSingleton<ClaimExtractor>();
 
         services.AddScoped<SourceIngestor>();
+        services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
+        services.AddScoped<ClaimQueries>();
         services.AddScoped<JsonExporter>();
     }
 

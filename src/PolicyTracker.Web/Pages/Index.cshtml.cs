@@ -1,18 +1,56 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Pages;
 
-public sealed class IndexModel(PolicyDbContext db) : PageModel
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons) : PageModel
 {
+    private const int DisputedShown = 10;
+    private const int RecentShown = 8;
+
     public int SourceCount { get; private set; }
 
     public int ClaimCount { get; private set; }
+
+    public int ContradictionCount { get; private set; }
+
+    public IReadOnlyList<DisputedTopic> Disputed { get; private set; } = [];
+
+    public IReadOnlyList<RecentSource> Recent { get; private set; } = [];
+
+    public IReadOnlyList<SubjectCount> Subjects { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         SourceCount = await db.Sources.CountAsync(ct);
         ClaimCount = await db.Claims.CountAsync(ct);
+
+        var snapshot = await comparisons.SnapshotAsync(ct);
+        ContradictionCount = snapshot.Result.Contradictions.Count;
+        Subjects = snapshot.Subjects;
+
+        // Most disputed: the findings that the most sources take part in, then the most claims.
+        Disputed = [.. snapshot.Result.Contradictions
+            .OrderByDescending(f => f.Sources.Count)
+            .ThenByDescending(f => f.ClaimIds.Count)
+            .ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .ThenBy(f => f.Topic, StringComparer.Ordinal)
+            .Take(DisputedShown)
+            .Select(f => new DisputedTopic(f.Subject, f.Topic, f.Values, f.Sources.Count, f.ClaimIds.Count, f.SameSource))];
+
+        // Ids autoincrement, so the highest are the most recently added sources.
+        Recent = await db.Sources.AsNoTracking()
+            .OrderByDescending(s => s.Id)
+            .Take(RecentShown)
+            .Select(s => new RecentSource(s.Id, s.FileName, s.Title, s.Kind, s.IngestedAt, s.Claims.Count))
+            .ToListAsync(ct);
     }
+
+    public sealed record DisputedTopic(
+        string Subject, string Topic, IReadOnlyList<string> Values, int SourceCount, int ClaimCount, bool SelfContradiction);
+
+    public sealed record RecentSource(long Id, string FileName, string? Title, SourceKind Kind, DateTimeOffset IngestedAt, int ClaimCount);
 }

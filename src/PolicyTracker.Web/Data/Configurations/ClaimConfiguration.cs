@@ -13,10 +13,15 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Value).HasMaxLength(100);
         builder.Property(c => c.Status).HasMaxLength(20).HasDefaultValue(ClaimStatus.Unreviewed);
 
-        // Contradictions are found per subject and topic; the review pages filter by topic and status.
-        builder.HasIndex(c => new { c.Subject, c.Topic });
-        builder.HasIndex(c => c.Topic);
+        // Contradictions are found per subject and topic; the Claims page filters and sorts by each column,
+        // and a source's page reads its claims in text order. Subject and topic lead the two wide indexes so the
+        // common filters (subject, topic, scope, value) are counted and sorted from an index alone, without reading
+        // the quotes; an index's rowid tail keeps Id as the tie-break.
+        builder.HasIndex(c => new { c.Subject, c.Topic, c.Scope, c.Value });
+        builder.HasIndex(c => new { c.Topic, c.Scope, c.Value });
+        builder.HasIndex(c => c.Scope);
+        builder.HasIndex(c => c.Value);
         builder.HasIndex(c => c.Status);
-        builder.HasIndex(c => c.SourceId);
+        builder.HasIndex(c => new { c.SourceId, c.Start });
     }
 }

@@ -16,6 +16,11 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         // The file name is what identifies a source; the unique index also settles two ingests racing.
         builder.HasIndex(s => s.FileName).IsUnique();
 
+        // Pages that need every source's kind, or look for a source by name, read these indexes instead of rows
+        // that carry the whole text.
+        builder.HasIndex(s => s.Kind);
+        builder.HasIndex(s => new { s.FileName, s.Title });
+
         builder.HasMany(s => s.Claims).WithOne(c => c.Source).HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Versions).WithOne(v => v.Source).HasForeignKey(v => v.SourceId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -65,13 +65,17 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
+                    b.HasIndex("Scope");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Topic");
+                    b.HasIndex("Value");
 
-                    b.HasIndex("Subject", "Topic");
+                    b.HasIndex("SourceId", "Start");
+
+                    b.HasIndex("Topic", "Scope", "Value");
+
+                    b.HasIndex("Subject", "Topic", "Scope", "Value");
 
                     b.ToTable("Claims");
                 });
@@ -127,6 +131,10 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FileName")
                         .IsUnique();
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("FileName", "Title");
 
                     b.ToTable("Sources");
                 });

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Export;
+using PolicyTracker.Web.Querying;
+
+namespace PolicyTracker.Web.Api;
+
+/// <summary>
+/// Read-only JSON for other tools. Sources, claims and contradictions have the shapes of the JSON export;
+/// <c>/api/claims</c> takes the Claims page's query string and answers one page.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void MapApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api");
+        api.MapGet("/claims", SearchClaimsAsync);
+        api.MapGet("/claims/{id:long}", GetClaimAsync);
+        api.MapGet("/contradictions", GetContradictionsAsync);
+        api.MapGet("/sources", GetSourcesAsync);
+    }
+
+    private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(
+        [AsParameters] ClaimFilter filter, ClaimQueries claims, CancellationToken ct)
+    {
+        var page = await claims.SearchAsync(filter, ct);
+        return TypedResults.Ok(new ClaimsPageJson(page.Page, page.PageSize, page.Total, page.PageCount, [.. page.Items.Select(ToJson)]));
+    }
+
+    private static async Task<Results<Ok<ClaimJson>, NotFound>> GetClaimAsync(long id, ClaimQueries claims, CancellationToken ct) =>
+        await claims.FindAsync(id, ct) is { } claim ? TypedResults.Ok(ToJson(claim)) : TypedResults.NotFound();
+
+    private static async Task<Ok<List<ContradictionJson>>> GetContradictionsAsync(ContradictionQueries comparisons, CancellationToken ct)
+    {
+        var result = await comparisons.CompareAllAsync(ct);
+        return TypedResults.Ok(result.Contradictions
+            .Select(f => new ContradictionJson(f.Subject, f.Topic, f.ClaimIds, f.Values, f.Sources, f.SameSource))
+            .ToList());
+    }
+
+    private static async Task<Ok<List<SourceJson>>> GetSourcesAsync(PolicyDbContext db, CancellationToken ct)
+    {
+        var sources = await db.Sources.AsNoTracking()
+            .OrderBy(s => s.FileName)
+            .Select(s => new { s.Id, s.FileName, s.Title, s.Format, s.Kind, s.Sha256, s.Version, s.IngestedAt })
+            .ToListAsync(ct);
+        return TypedResults.Ok(sources
+            .Select(s => new SourceJson(s.Id, s.FileName, s.Title, s.Format.ToString(), s.Kind.ToString(), s.Sha256, s.Version, JsonExporter.Timestamp(s.IngestedAt)))
+            .ToList());
+    }
+
+    private static ClaimJson ToJson(ClaimRow c) =>
+        new(c.Id, c.SourceFileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status.ToString());
+}
+
+/// <summary>A source as the JSON export writes it.</summary>
+public sealed record SourceJson(long Id, string FileName, string? Title, string Format, string Kind, string Sha256, int Version, string IngestedAt);
+
+/// <summary>A claim as the JSON export writes it.</summary>
+public sealed record ClaimJson(
+    long Id, string Source, string Subject, string Topic, string Scope, string Value, string Quote, int Start, int End, string Status);
+
+/// <summary>A contradiction as the JSON export writes it.</summary>
+public sealed record ContradictionJson(
+    string Subject, string Topic, IReadOnlyList<long> ClaimIds, IReadOnlyList<string> Values, IReadOnlyList<string> Sources, bool SelfContradiction);
+
+/// <summary>One page of <c>/api/claims</c>.</summary>
+public sealed record ClaimsPageJson(int Page, int PageSize, int Total, int PageCount, IReadOnlyList<ClaimJson> Claims);

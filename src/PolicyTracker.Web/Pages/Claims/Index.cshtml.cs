@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Querying;
+
+namespace PolicyTracker.Web.Pages.Claims;
+
+public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
+{
+    public ClaimFilter Filter { get; private set; } = new();
+
+    public ClaimPage Result { get; private set; } = new([], 0, 1, ClaimFilter.DefaultPageSize);
+
+    public IReadOnlyList<string> Subjects { get; private set; } = [];
+
+    public IReadOnlyList<string> Topics { get; private set; } = [];
+
+    public static IReadOnlyList<string> ScopeNames => Scopes.Known;
+
+    public async Task OnGetAsync([FromQuery] ClaimFilter filter, CancellationToken ct)
+    {
+        Filter = filter;
+        Result = await claims.SearchAsync(filter, ct);
+
+        var snapshot = await comparisons.SnapshotAsync(ct);
+        Subjects = [.. snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
+
+        // The catalog's topics, plus any a stored claim uses that the catalog no longer lists.
+        Topics = [.. catalog.Topics.Select(t => t.Key)
+            .Union(snapshot.Topics, StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    public static string ClaimsUrl(IDictionary<string, string> query) =>
+        QueryHelpers.AddQueryString("/Claims", query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
+    public string? PageUrl(int page) => ClaimsUrl(Filter.ToQuery(page));
+
+    /// <summary>The aria-sort value of a column header.</summary>
+    public string? AriaSort(string key) =>
+        Filter.SortKey != key ? null : Filter.SortDescending ? "descending" : "ascending";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Pages.Compare;
+
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
+{
+    public const int SourcesPerPage = 8;
+
+    public string? Subject { get; private set; }
+
+    public IReadOnlyList<SubjectCount> Subjects { get; private set; } = [];
+
+    public IReadOnlyList<Column> Columns { get; private set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int SourceCount { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public async Task OnGetAsync(string? subject, int page, CancellationToken ct)
+    {
+        var snapshot = await comparisons.SnapshotAsync(ct);
+        Subjects = snapshot.Subjects;
+        Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim().ToLowerInvariant();
+        if (Subject is null)
+        {
+            return;
+        }
+
+        var facts = snapshot.ForSubject(Subject);
+
+        // Every source's kind, read whole from the Kind index (a few thousand short entries) rather than looked up
+        // row by row in a table whose rows carry each source's text.
+        var kinds = await db.Sources.AsNoTracking()
+            .Select(s => new { s.Id, s.Kind })
+            .ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
+
+        // The provider's own word first, then whoever says the most about it.
+        var ordered = facts.ClaimsPerSource.Keys
+            .Where(kinds.ContainsKey)
+            .OrderBy(id => kinds[id] == SourceKind.OfficialPolicy ? 0 : 1)
+            .ThenByDescending(id => facts.ClaimsPerSource[id])
+            .ThenBy(id => facts.SourceNames[id], StringComparer.Ordinal)
+            .ToList();
+        SourceCount = ordered.Count;
+        PageCount = Math.Max(1, (SourceCount + SourcesPerPage - 1) / SourcesPerPage);
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        var pageIds = ordered.Skip((PageNumber - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
+        var titles = await db.Sources.AsNoTracking()
+            .Where(s => pageIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Title })
+            .ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        Columns = [.. pageIds.Select(id => new Column(id, facts.SourceNames[id], titles.GetValueOrDefault(id), kinds[id]))];
+
+        var shownIds = facts.Topics
+            .SelectMany(t => pageIds.SelectMany(id => facts.Cells.GetValueOrDefault((t, id)) ?? []))
+            .Select(c => c.Id)
+            .ToList();
+        var quotes = await db.Claims.AsNoTracking()
+            .Where(c => shownIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Quote })
+            .ToDictionaryAsync(c => c.Id, c => c.Quote, ct);
+
+        var questions = catalog.Topics.ToDictionary(t => t.Key, t => t.Question, StringComparer.Ordinal);
+        var topics = catalog.Topics.Select(t => t.Key).Concat(facts.Topics).Distinct(StringComparer.Ordinal);
+        Rows = [.. topics.Select(topic =>
+        {
+            snapshot.ContradictionsByKey.TryGetValue((Subject, topic), out var finding);
+            var disputed = facts.Disputed.GetValueOrDefault(topic);
+            var sourcesPerValue = facts.SourcesPerValue.GetValueOrDefault(topic) ?? new Dictionary<string, int>();
+            var cells = Columns.Select(column =>
+            {
+                var mine = facts.Cells.GetValueOrDefault((topic, column.Id)) ?? [];
+                return new Cell(
+                    column.Id,
+                    [.. mine.Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes.GetValueOrDefault(c.Id, "")))],
+                    [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal).Select(v => new ValueCount(v, sourcesPerValue[v]))],
+                    disputed is not null && mine.Any(c => disputed.Contains(c.Id)),
+                    mine.Any(a => mine.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))));
+            }).ToList();
+            return new Row(
+                topic,
+                questions.GetValueOrDefault(topic),
+                finding is not null,
+                finding?.SameSource ?? false,
+                [.. sourcesPerValue.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new ValueCount(p.Key, p.Value))],
+                cells);
+        })];
+    }
+
+    public string PageUrl(int page) =>
+        QueryHelpers.AddQueryString("/Compare", new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["subject"] = Subject,
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public sealed record Column(long Id, string FileName, string? Title, SourceKind Kind);
+
+    public sealed record Row(
+        string Topic, string? Question, bool Disputed, bool SelfContradiction, IReadOnlyList<ValueCount> Values, IReadOnlyList<Cell> Cells);
+
+    public sealed record ValueCount(string Value, int Sources);
+
+    /// <summary>
+    /// One source's claims on one topic: each value it gives with how many sources give that value, whether another
+    /// claim disputes it, and whether the source disagrees with itself here.
+    /// </summary>
+    public sealed record Cell(long SourceId, IReadOnlyList<CellClaim> Claims, IReadOnlyList<ValueCount> Values, bool Disputed, bool SelfContradiction);
+
+    public sealed record CellClaim(long Id, string Scope, string Value, string Quote);
+}

@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Querying;
+
+/// <summary>One row of a claims list: the claim with the source it was found in.</summary>
+public sealed record ClaimRow(
+    long Id,
+    long SourceId,
+    string SourceFileName,
+    string? SourceTitle,
+    SourceKind SourceKind,
+    string Subject,
+    string Topic,
+    string Scope,
+    string Value,
+    string Quote,
+    int Start,
+    int End,
+    ClaimStatus Status);
+
+/// <summary>A page of claims and how many match in all.</summary>
+public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The filtered, sorted and paged claims list shared by the Claims page and <c>/api/claims</c>.</summary>
+public sealed partial class ClaimQueries(PolicyDbContext db)
+{
+    public async Task<ClaimPage> SearchAsync(ClaimFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+
+        var pageSize = filter.SafePageSize;
+        var page = filter.SafePage;
+        var items = await Sorted(query, filter)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new ClaimRow(
+                c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
+                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status))
+            .ToListAsync(ct);
+        return new ClaimPage(items, total, page, pageSize);
+    }
+
+    public Task<ClaimRow?> FindAsync(long id, CancellationToken ct) =>
+        db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new ClaimRow(
+                c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
+                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Turns what a person typed into an FTS5 query that cannot be a syntax error: each word is quoted
+    /// (so operators and punctuation are literal) and every word must occur; the last one may be a prefix.
+    /// </summary>
+    public static string? ToFullTextQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = Word().Matches(text).Select(m => m.Value).Take(20).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        return string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+    }
+
+    private IQueryable<Claim> Filtered(ClaimFilter filter)
+    {
+        var query = db.Claims.AsNoTracking();
+        if (Trimmed(filter.Subject)?.ToLowerInvariant() is { } subject)
+        {
+            // Subjects are stored as lower-case slugs, so the filter is lowered once and the index still serves it.
+            query = query.Where(c => c.Subject == subject);
+        }
+
+        if (Trimmed(filter.Topic) is { } topic)
+        {
+            query = query.Where(c => c.Topic == topic);
+        }
+
+        if (Trimmed(filter.Scope) is { } scope)
+        {
+            query = query.Where(c => c.Scope == scope);
+        }
+
+        if (Trimmed(filter.Value) is { } value)
+        {
+            query = query.Where(c => c.Value == value);
+        }
+
+        // Source filters pick the sources first, from indexes that hold their names and kinds, and then their
+        // claims; joining each claim to its source row would read every source's text along the way.
+        if (Trimmed(filter.Source) is { } source)
+        {
+            var named = db.Sources.Where(s => s.FileName.Contains(source) || (s.Title != null && s.Title.Contains(source))).Select(s => s.Id);
+            query = query.Where(c => named.Contains(c.SourceId));
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            var ofKind = db.Sources.Where(s => s.Kind == kind).Select(s => s.Id);
+            query = query.Where(c => ofKind.Contains(c.SourceId));
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (ToFullTextQuery(filter.Q) is { } match)
+        {
+            query = query.Where(c => db.Database
+                .SqlQuery<long>($"SELECT rowid AS Value FROM ClaimsFts WHERE ClaimsFts MATCH {match}")
+                .Contains(c.Id));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Claim> Sorted(IQueryable<Claim> query, ClaimFilter filter)
+    {
+        var descending = filter.SortDescending;
+
+        // Id breaks every tie, so paging is stable. Each order is one an index already holds (subject and topic sort
+        // by the wide indexes' columns), so a page is read in order rather than sorted from every matching row.
+        return filter.SortKey switch
+        {
+            "topic" => descending
+                ? query.OrderByDescending(c => c.Topic).ThenByDescending(c => c.Scope).ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
+            "scope" => descending
+                ? query.OrderByDescending(c => c.Scope).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Scope).ThenBy(c => c.Id),
+            "value" => descending
+                ? query.OrderByDescending(c => c.Value).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Value).ThenBy(c => c.Id),
+            "status" => descending
+                ? query.OrderByDescending(c => c.Status).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Status).ThenBy(c => c.Id),
+            "source" => descending
+                ? query.OrderByDescending(c => c.Source!.FileName).ThenByDescending(c => c.Start).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id),
+            "id" => descending ? query.OrderByDescending(c => c.Id) : query.OrderBy(c => c.Id),
+            _ => descending
+                ? query.OrderByDescending(c => c.Subject).ThenByDescending(c => c.Topic).ThenByDescending(c => c.Scope)
+                    .ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
+                : query.OrderBy(c => c.Subject).ThenBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
+        };
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,12 @@
+namespace PolicyTracker.Benchmarks;
+
+/// <summary>
+/// The console's entry point. It is not a top-level Program, because the page benchmark hosts the web app's
+/// own <c>Program</c>.
+/// </summary>
+internal static class EntryPoint
+{
+    // "pages" times the analyst pages on a synthetic database; the other commands measure extraction.
+    public static async Task<int> Main(string[] args) =>
+        args is ["pages", .. var rest] ? await Benchmark.RunAsync(rest) : Cli.Run(args);
+}

@@ -1,3 +1,0 @@
-using PolicyTracker.Benchmarks;
-
-return Cli.Run(args);
