@@ -9,7 +9,8 @@ namespace PolicyTracker.Core.Extraction;
 /// </summary>
 internal sealed class TopicPrefilter
 {
-    private readonly Regex stems;
+    // Null when no topic has keywords: every topic is then tried on every statement.
+    private readonly Regex? stems;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> topicsByStem;
     private readonly int[] alwaysTried;
 
@@ -27,7 +28,7 @@ internal sealed class TopicPrefilter
             stem => keywords.Where(k => stem.StartsWith(k.Word, StringComparison.Ordinal)).Select(k => k.Topic).Distinct().ToArray(),
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         alwaysTried = [.. keywordsByTopic.Select((words, topic) => (words, topic)).Where(t => t.words.Count == 0).Select(t => t.topic)];
-        stems = new Regex(
+        stems = distinct.Count == 0 ? null : new Regex(
             @"\b(?:" + string.Join('|', distinct.OrderByDescending(s => s.Length).Select(Regex.Escape)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
@@ -39,6 +40,11 @@ internal sealed class TopicPrefilter
         foreach (var topic in alwaysTried)
         {
             candidates[topic] = true;
+        }
+
+        if (stems is null)
+        {
+            return;
         }
 
         for (var match = stems.Match(text); match.Success; match = match.NextMatch())

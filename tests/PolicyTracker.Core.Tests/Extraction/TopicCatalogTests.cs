@@ -71,6 +71,22 @@ public sealed class TopicCatalogTests
     }
 
     [Fact]
+    public void Extract_CatalogWithoutKeywords_TriesEveryTopic()
+    {
+        const string json = """
+            { "negation": "\\bnot\\b", "organisations": [], "genericActors": [], "scopes": { "default": "all", "rules": [] },
+              "topics": [ { "key": "sharing.sale", "kind": "yesno", "question": "?", "match": [ "\\bsell\\b" ],
+                            "values": [ { "value": "no", "negated": true }, { "value": "yes" } ] } ] }
+            """;
+        var catalog = TopicCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var document = new DocumentBuilder().Paragraph("We do not sell your data.").Build("Acme Privacy Policy");
+
+        var claim = Assert.Single(new ClaimExtractor(catalog).Extract(document));
+
+        Assert.Equal(("sharing.sale", "no", "all"), (claim.Topic, claim.Value, claim.Scope));
+    }
+
+    [Fact]
     public void Load_BadPattern_FailsNamingTheTopic()
     {
         const string json = """
