@@ -78,7 +78,7 @@ public sealed class ClaimExtractor
     private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Slice(text);
-        if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement) || Catalog.NotStatements.Any(p => p.IsMatch(own)))
+        if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement))
         {
             return;
         }
@@ -94,8 +94,8 @@ public sealed class ClaimExtractor
                 (f.Subject, f.Topic, f.Scope, f.Value) == (c.Subject, c.Topic, c.Scope, c.Value))));
         }
 
-        // Checked last, as it is needed only for the few statements that make a claim.
-        if (found.Count > 0 && !IsAboutUnnamedActors(own))
+        // Checked last, as they are needed only for the few statements that make a claim.
+        if (found.Count > 0 && !IsAboutUnnamedActors(own) && !Catalog.NotStatements.Any(p => p.IsMatch(own)))
         {
             claims.AddRange(found);
         }
