@@ -6,9 +6,9 @@ using PolicyTracker.Core.Text;
 namespace PolicyTracker.Core.Extraction;
 
 /// <summary>
-/// Finds the claims a document makes. Each statement (sentence, list item or table row) is tested against
-/// every topic of the catalog; a topic that matches and yields a concrete value becomes a claim, with the
-/// subject and scope the statement names and a quote that is an exact slice of the document's text.
+/// Finds the claims a document makes. Each statement (sentence, list item or table row) is tested against the
+/// catalog's topics whose keywords it holds; a topic that matches and yields a concrete value becomes a claim,
+/// with the subject and scope the statement names and a quote that is an exact slice of the document's text.
 /// </summary>
 public sealed class ClaimExtractor
 {
@@ -147,8 +147,8 @@ public sealed class ClaimExtractor
     private Finding? Evaluate(TopicRule rule, StatementView view)
     {
         // The trigger and the exclusions are judged on the statement itself: its context may complete its
-        // meaning, but never decides what the statement is about. The trigger goes first because it is
-        // rare: most statements are about none of the topics.
+        // meaning, but never decides what the statement is about. The gate and the trigger go first because
+        // they are rarely met: most statements are about none of the topics.
         if (rule.Gate is { } gate && !gate.IsMatch(view.Text))
         {
             return null;
