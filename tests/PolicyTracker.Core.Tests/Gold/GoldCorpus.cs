@@ -15,10 +15,12 @@ internal static class GoldCorpus
     public const string SeedsSet = "seeds";
     public const string DevSet = "dev";
     public const string HoldoutSet = "holdout";
+    public const string SecondHoldoutSet = "holdout2";
 
     private static readonly Lazy<IReadOnlyList<CorpusDocument>> SeedDocuments = new(() => ExtractAll(SeedsSet));
     private static readonly Lazy<IReadOnlyList<CorpusDocument>> DevDocuments = new(() => ExtractAll(DevSet));
     private static readonly Lazy<IReadOnlyList<CorpusDocument>> HoldoutDocuments = new(() => ExtractAll(HoldoutSet));
+    private static readonly Lazy<IReadOnlyList<CorpusDocument>> SecondHoldoutDocuments = new(() => ExtractAll(SecondHoldoutSet));
 
     public static ClaimExtractor Extractor { get; } = new(TopicCatalog.Default);
 
@@ -27,6 +29,8 @@ internal static class GoldCorpus
     public static string DevGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "dev.gold.json");
 
     public static string HoldoutGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "holdout.gold.json");
+
+    public static string SecondHoldoutGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "holdout2.gold.json");
 
     /// <summary>Every seed, extracted once for all tests.</summary>
     public static IReadOnlyList<CorpusDocument> Seeds => SeedDocuments.Value;
@@ -37,11 +41,15 @@ internal static class GoldCorpus
     /// <summary>Every holdout document, extracted once for all tests.</summary>
     public static IReadOnlyList<CorpusDocument> Holdout => HoldoutDocuments.Value;
 
+    /// <summary>Every document of the second holdout set, extracted once for all tests.</summary>
+    public static IReadOnlyList<CorpusDocument> SecondHoldout => SecondHoldoutDocuments.Value;
+
     public static string Folder(string set) => set switch
     {
         SeedsSet => Path.Combine(AppContext.BaseDirectory, "seeds"),
         DevSet => Path.Combine(AppContext.BaseDirectory, "gold", "dev"),
         HoldoutSet => Path.Combine(AppContext.BaseDirectory, "gold", "holdout"),
+        SecondHoldoutSet => Path.Combine(AppContext.BaseDirectory, "gold", "holdout2"),
         _ => throw new ArgumentOutOfRangeException(nameof(set), set, "unknown document set"),
     };
 
