@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 
@@ -7,8 +8,9 @@ namespace PolicyTracker.Core.Tests.Gold;
 internal sealed record CorpusDocument(string FileName, ExtractedDocument Document, IReadOnlyList<ExtractedClaim> Claims);
 
 /// <summary>
-/// The seeds and the dev documents with their gold files, copied into the test output by the project file,
-/// so the tests find them under the application folder whatever the working directory.
+/// The seeds and the labelled document sets (dev, holdout, second holdout) with their gold files, copied into the
+/// test output by the project file, so the tests find them under the application folder whatever the working
+/// directory.
 /// </summary>
 internal static class GoldCorpus
 {
@@ -17,41 +19,24 @@ internal static class GoldCorpus
     public const string HoldoutSet = "holdout";
     public const string SecondHoldoutSet = "holdout2";
 
-    private static readonly Lazy<IReadOnlyList<CorpusDocument>> SeedDocuments = new(() => ExtractAll(SeedsSet));
-    private static readonly Lazy<IReadOnlyList<CorpusDocument>> DevDocuments = new(() => ExtractAll(DevSet));
-    private static readonly Lazy<IReadOnlyList<CorpusDocument>> HoldoutDocuments = new(() => ExtractAll(HoldoutSet));
-    private static readonly Lazy<IReadOnlyList<CorpusDocument>> SecondHoldoutDocuments = new(() => ExtractAll(SecondHoldoutSet));
+    // Each set is read and extracted once, the first time a test asks for it.
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CorpusDocument>>> Extracted = new(StringComparer.Ordinal);
 
     public static ClaimExtractor Extractor { get; } = new(TopicCatalog.Default);
 
-    public static string SeedsGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "seeds.gold.json");
-
-    public static string DevGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "dev.gold.json");
-
-    public static string HoldoutGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "holdout.gold.json");
-
-    public static string SecondHoldoutGoldPath => Path.Combine(AppContext.BaseDirectory, "gold", "holdout2.gold.json");
-
     /// <summary>Every seed, extracted once for all tests.</summary>
-    public static IReadOnlyList<CorpusDocument> Seeds => SeedDocuments.Value;
+    public static IReadOnlyList<CorpusDocument> Seeds => Documents(SeedsSet);
 
-    /// <summary>Every dev document, extracted once for all tests.</summary>
-    public static IReadOnlyList<CorpusDocument> Dev => DevDocuments.Value;
+    /// <summary>Every document of a set, extracted once for all tests.</summary>
+    public static IReadOnlyList<CorpusDocument> Documents(string set) =>
+        Extracted.GetOrAdd(set, name => new Lazy<IReadOnlyList<CorpusDocument>>(() => ExtractAll(name))).Value;
 
-    /// <summary>Every holdout document, extracted once for all tests.</summary>
-    public static IReadOnlyList<CorpusDocument> Holdout => HoldoutDocuments.Value;
+    /// <summary>A set's gold file: <c>gold/{set}.gold.json</c>.</summary>
+    public static string GoldPath(string set) => Path.Combine(AppContext.BaseDirectory, "gold", $"{set}.gold.json");
 
-    /// <summary>Every document of the second holdout set, extracted once for all tests.</summary>
-    public static IReadOnlyList<CorpusDocument> SecondHoldout => SecondHoldoutDocuments.Value;
-
-    public static string Folder(string set) => set switch
-    {
-        SeedsSet => Path.Combine(AppContext.BaseDirectory, "seeds"),
-        DevSet => Path.Combine(AppContext.BaseDirectory, "gold", "dev"),
-        HoldoutSet => Path.Combine(AppContext.BaseDirectory, "gold", "holdout"),
-        SecondHoldoutSet => Path.Combine(AppContext.BaseDirectory, "gold", "holdout2"),
-        _ => throw new ArgumentOutOfRangeException(nameof(set), set, "unknown document set"),
-    };
+    /// <summary>A set's documents: the seeds, or <c>gold/{set}/</c>.</summary>
+    public static string Folder(string set) =>
+        set == SeedsSet ? Path.Combine(AppContext.BaseDirectory, "seeds") : Path.Combine(AppContext.BaseDirectory, "gold", set);
 
     /// <summary>The file names of a set's readable documents, in ordinal order.</summary>
     public static IReadOnlyList<string> FileNames(string set)
@@ -69,7 +54,7 @@ internal static class GoldCorpus
     }
 
     public static CorpusDocument Get(string set, string fileName) =>
-        (set == SeedsSet ? Seeds : Dev).Single(d => d.FileName == fileName);
+        Documents(set).Single(d => d.FileName == fileName);
 
     /// <summary>Reads one document of a set from its bytes, the way the app ingests it.</summary>
     public static ExtractedDocument Read(string set, string fileName) =>

@@ -15,82 +15,29 @@ public sealed class QualityFloorTests
     private const double HoldoutF1Floor = 0.74;
     private const double SecondHoldoutF1Floor = 0.75;
 
-    [Fact]
-    public void Score_SeedsAgainstGold_F1AtLeastFloor()
+    [Theory]
+    [InlineData(GoldCorpus.SeedsSet, "F1", SeedsF1Floor)]
+    [InlineData(GoldCorpus.SeedsSet, "precision", SeedsPrecisionFloor)]
+    [InlineData(GoldCorpus.SeedsSet, "recall", SeedsRecallFloor)]
+    [InlineData(GoldCorpus.DevSet, "F1", DevF1Floor)]
+    [InlineData(GoldCorpus.HoldoutSet, "F1", HoldoutF1Floor)]
+    [InlineData(GoldCorpus.SecondHoldoutSet, "F1", SecondHoldoutF1Floor)]
+    public void Score_SetAgainstGold_MeasureAtLeastFloor(string set, string measure, double floor)
     {
         // Arrange
-        var gold = GoldFile.Load(GoldCorpus.SeedsGoldPath);
+        var gold = GoldFile.Load(GoldCorpus.GoldPath(set));
 
         // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Seeds));
+        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Documents(set)));
 
         // Assert
-        AssertAtLeast(report, "F1", report.Overall.F1, SeedsF1Floor);
-    }
-
-    [Fact]
-    public void Score_SeedsAgainstGold_PrecisionAtLeastFloor()
-    {
-        // Arrange
-        var gold = GoldFile.Load(GoldCorpus.SeedsGoldPath);
-
-        // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Seeds));
-
-        // Assert
-        AssertAtLeast(report, "precision", report.Overall.Precision, SeedsPrecisionFloor);
-    }
-
-    [Fact]
-    public void Score_SeedsAgainstGold_RecallAtLeastFloor()
-    {
-        // Arrange
-        var gold = GoldFile.Load(GoldCorpus.SeedsGoldPath);
-
-        // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Seeds));
-
-        // Assert
-        AssertAtLeast(report, "recall", report.Overall.Recall, SeedsRecallFloor);
-    }
-
-    [Fact]
-    public void Score_DevAgainstGold_F1AtLeastFloor()
-    {
-        // Arrange
-        var gold = GoldFile.Load(GoldCorpus.DevGoldPath);
-
-        // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Dev));
-
-        // Assert
-        AssertAtLeast(report, "F1", report.Overall.F1, DevF1Floor);
-    }
-
-    [Fact]
-    public void Score_HoldoutAgainstGold_F1AtLeastFloor()
-    {
-        // Arrange
-        var gold = GoldFile.Load(GoldCorpus.HoldoutGoldPath);
-
-        // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.Holdout));
-
-        // Assert
-        AssertAtLeast(report, "F1", report.Overall.F1, HoldoutF1Floor);
-    }
-
-    [Fact]
-    public void Score_SecondHoldoutAgainstGold_F1AtLeastFloor()
-    {
-        // Arrange
-        var gold = GoldFile.Load(GoldCorpus.SecondHoldoutGoldPath);
-
-        // Act
-        var report = Evaluator.Score(gold, GoldCorpus.ClaimsBySource(GoldCorpus.SecondHoldout));
-
-        // Assert
-        AssertAtLeast(report, "F1", report.Overall.F1, SecondHoldoutF1Floor);
+        var actual = measure switch
+        {
+            "precision" => report.Overall.Precision,
+            "recall" => report.Overall.Recall,
+            _ => report.Overall.F1,
+        };
+        Assert.True(actual >= floor, $"{set} {measure} {actual:0.000} is under the floor {floor:0.00}\n{Describe(report)}");
     }
 
     [Theory]
@@ -101,13 +48,7 @@ public sealed class QualityFloorTests
     public void GoldFile_EveryDocumentOfTheSet_IsLabelled(string set)
     {
         // Arrange
-        var gold = GoldFile.Load(set switch
-        {
-            GoldCorpus.SeedsSet => GoldCorpus.SeedsGoldPath,
-            GoldCorpus.DevSet => GoldCorpus.DevGoldPath,
-            GoldCorpus.HoldoutSet => GoldCorpus.HoldoutGoldPath,
-            _ => GoldCorpus.SecondHoldoutGoldPath,
-        });
+        var gold = GoldFile.Load(GoldCorpus.GoldPath(set));
 
         // Act
         var labelled = gold.Documents.Select(d => d.Source).Order(StringComparer.Ordinal);
@@ -115,9 +56,6 @@ public sealed class QualityFloorTests
         // Assert: a document without labels would count every claim found in it as neither right nor wrong.
         Assert.Equal(GoldCorpus.FileNames(set), labelled);
     }
-
-    private static void AssertAtLeast(EvaluationReport report, string measure, double actual, double floor) =>
-        Assert.True(actual >= floor, $"{measure} {actual:0.000} is under the floor {floor:0.00}\n{Describe(report)}");
 
     // Everything needed to see what regressed without rerunning anything.
     private static string Describe(EvaluationReport report)
