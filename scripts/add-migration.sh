@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Adds an EF Core migration for the SQLite schema: scripts/add-migration.sh NAME
+# Adds an EF Core migration for both databases: scripts/add-migration.sh NAME
+# The SQLite migration goes to Data/Migrations/Sqlite (PolicyDbContext), the PostgreSQL one to
+# Data/Migrations/Postgres (PostgresPolicyDbContext), so the two histories stay in step.
 # Runs ef.dll from the Microsoft.EntityFrameworkCore.Tools package that restore brings in,
-# against the Web project's build output; the design-time factory in Data/ builds the context.
+# against the Web project's build output; the design-time factories in Data/ build the contexts
+# without opening a connection, so no database server needs to be running.
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -25,17 +28,23 @@ if [[ ! -f "$ef" ]]; then
   exit 1
 fi
 
-dotnet exec \
-  --depsfile "$out/PolicyTracker.Web.deps.json" \
-  --additionalprobingpath "$packages" \
-  --runtimeconfig "$out/PolicyTracker.Web.runtimeconfig.json" \
-  "$ef" migrations add "$name" \
-  --assembly "$out/PolicyTracker.Web.dll" \
-  --startup-assembly "$out/PolicyTracker.Web.dll" \
-  --project-dir "$project/" \
-  --output-dir Data/Migrations/Sqlite \
-  --root-namespace PolicyTracker.Web \
-  --language C# \
-  --framework net10.0 \
-  --working-dir "$project" \
-  --context PolicyDbContext
+add() {
+  local context="$1" folder="$2"
+  dotnet exec \
+    --depsfile "$out/PolicyTracker.Web.deps.json" \
+    --additionalprobingpath "$packages" \
+    --runtimeconfig "$out/PolicyTracker.Web.runtimeconfig.json" \
+    "$ef" migrations add "$name" \
+    --assembly "$out/PolicyTracker.Web.dll" \
+    --startup-assembly "$out/PolicyTracker.Web.dll" \
+    --project-dir "$project/" \
+    --output-dir "Data/Migrations/$folder" \
+    --root-namespace PolicyTracker.Web \
+    --language C# \
+    --framework net10.0 \
+    --working-dir "$project" \
+    --context "$context"
+}
+
+add PolicyDbContext Sqlite
+add PostgresPolicyDbContext Postgres

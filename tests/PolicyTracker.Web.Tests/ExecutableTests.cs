@@ -44,6 +44,7 @@ public sealed class ExecutableTests(Workspace workspace) : IClassFixture<Workspa
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment["Database__Provider"] = workspace.Provider.ToString();
         start.Environment["ConnectionStrings__Default"] = workspace.ConnectionString;
         start.Environment["Storage__DataDirectory"] = workspace.DataDirectory;
         start.Environment["Seeds__Directory"] = workspace.SeedsDirectory;

@@ -32,14 +32,14 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
     /// What changes whenever an ingest commits, in this process or in a command run beside it: every commit that
     /// adds or replaces a source writes a version row, and new claims always get higher ids (both keys autoincrement).
     /// The claim count catches claims removed without either. All three come from indexes, so this costs well under
-    /// a millisecond even at 100,000 claims.
+    /// a millisecond even at 100,000 claims. Quoted names and COALESCE read the same on SQLite and PostgreSQL.
     /// </summary>
     private Task<ComparisonStamp> StampAsync(CancellationToken ct) =>
         db.Database.SqlQueryRaw<ComparisonStamp>(
                 """
-                SELECT (SELECT IFNULL(MAX(Id), 0) FROM SourceVersions) AS MaxVersionId,
-                       (SELECT IFNULL(MAX(Id), 0) FROM Claims) AS MaxClaimId,
-                       (SELECT COUNT(*) FROM Claims) AS Claims
+                SELECT (SELECT COALESCE(MAX("Id"), 0) FROM "SourceVersions") AS "MaxVersionId",
+                       (SELECT COALESCE(MAX("Id"), 0) FROM "Claims") AS "MaxClaimId",
+                       (SELECT COUNT(*) FROM "Claims") AS "Claims"
                 """)
             .SingleAsync(ct);
 }

@@ -14,27 +14,11 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(storage.Value.FullDataDirectory);
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        // WAL lets readers go on while one writer ingests; the mode is stored in the file, so once is enough.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
-            await db.Database.MigrateAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await DatabaseProviders.PrepareAsync(db, ct);
+        await db.Database.MigrateAsync(ct);
 
         readiness.MarkMigrated();
-        logger.LogInformation("Database {DataSource} is at the current schema", dataSource);
+        logger.LogInformation("Database {Database} is at the current schema", DatabaseProviders.Describe(db));
     }
 }
 

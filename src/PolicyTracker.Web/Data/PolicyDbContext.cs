@@ -2,7 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PolicyTracker.Web.Data;
 
-public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+/// <summary>
+/// The app's data. This type is the SQLite model and owns the SQLite migrations; <see cref="PostgresPolicyDbContext"/>
+/// is the same model on PostgreSQL with its own migrations (EF Core's pattern for one model on several providers).
+/// Services always ask for this type; <see cref="DatabaseProviders"/> creates the one the configuration names.
+/// </summary>
+public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
 {
     public DbSet<Source> Sources => Set<Source>();
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Web.Api;
@@ -61,7 +62,9 @@ public static class AppHost
             .BindConfiguration(DatabaseOptions.SectionName)
             .Configure<IConfiguration, IOptions<StorageOptions>>((options, configuration, storage) =>
                 options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-                    ?? $"Data Source={Path.Combine(storage.Value.FullDataDirectory, DatabaseOptions.DefaultFileName)}")
+                    ?? (options.Provider == DatabaseProvider.Sqlite
+                        ? $"Data Source={Path.Combine(storage.Value.FullDataDirectory, DatabaseOptions.DefaultFileName)}"
+                        : ""))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<IngestOptions>()
@@ -73,12 +76,13 @@ public static class AppHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // The provider comes from configuration (Database:Provider); DatabaseProviders knows what differs between them,
+        // including which context type, and so which migrations, a provider uses.
         services.AddDbContext<PolicyDbContext>((provider, options) =>
-        {
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ConnectionString)
-                .AddInterceptors(new SqliteBusyTimeoutInterceptor(database.BusyTimeoutSeconds));
-        });
+            DatabaseProviders.Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.Replace(ServiceDescriptor.Scoped(provider => DatabaseProviders.CreateContext(
+            provider.GetRequiredService<DbContextOptions<PolicyDbContext>>(),
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseReadiness>();

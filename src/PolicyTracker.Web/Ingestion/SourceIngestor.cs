@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Extraction;
@@ -21,8 +20,6 @@ public sealed class SourceIngestor(
     TimeProvider time,
     ILogger<SourceIngestor> logger)
 {
-    private const int SqliteConstraintUnique = 2067;
-
     public async Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -70,7 +67,7 @@ public sealed class SourceIngestor(
         {
             return await SaveAsync(accepted, ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique })
+        catch (DbUpdateException ex) when (DatabaseProviders.IsUniqueViolation(ex))
         {
             // Another ingest stored the same file name between our read and our insert: re-read and apply once more.
             logger.LogWarning("Ingest of {Source} raced with another; retrying against the stored source", name);

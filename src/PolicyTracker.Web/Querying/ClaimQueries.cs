@@ -57,24 +57,11 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             .SingleOrDefaultAsync(ct);
 
     /// <summary>
-    /// Turns what a person typed into an FTS5 query that cannot be a syntax error: each word is quoted
-    /// (so operators and punctuation are literal) and every word must occur; the last one may be a prefix.
+    /// The words of what a person typed into the search box (letters and digits, at most 20); every one must occur
+    /// in a quote, the last one possibly as a prefix. Operators and punctuation are never passed to the database.
     /// </summary>
-    public static string? ToFullTextQuery(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var words = Word().Matches(text).Select(m => m.Value).Take(20).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        return string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
-    }
+    public static IReadOnlyList<string> SearchWords(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : Word().Matches(text).Select(m => m.Value).Take(20).ToList();
 
     private IQueryable<Claim> Filtered(ClaimFilter filter)
     {
@@ -119,11 +106,9 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             query = query.Where(c => c.Status == status);
         }
 
-        if (ToFullTextQuery(filter.Q) is { } match)
+        if (SearchWords(filter.Q) is { Count: > 0 } words)
         {
-            query = query.Where(c => db.Database
-                .SqlQuery<long>($"SELECT rowid AS Value FROM ClaimsFts WHERE ClaimsFts MATCH {match}")
-                .Contains(c.Id));
+            query = DatabaseProviders.WhereQuoteMatches(db, query, words);
         }
 
         return query;

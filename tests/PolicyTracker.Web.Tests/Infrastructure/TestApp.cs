@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace PolicyTracker.Web.Tests.Infrastructure;
 
-/// <summary>The real web app over the workspace's SQLite file; it migrates and seeds when first used.</summary>
+/// <summary>The real web app over the workspace's database; it migrates and seeds when first used.</summary>
 public class TestApp : Workspace
 {
     private readonly Lazy<AppFactory> factory;
@@ -29,6 +29,7 @@ public class TestApp : Workspace
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("Database:Provider", app.Provider.ToString());
             builder.UseSetting("ConnectionStrings:Default", app.ConnectionString);
             builder.UseSetting("Storage:DataDirectory", app.DataDirectory);
             builder.UseSetting("Seeds:Directory", app.SeedsForApp);

@@ -1,26 +1,38 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Cli;
 using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh temp folder with its own SQLite file, data folder and (empty) seeds folder,
-/// shared by the tests of one class.
+/// A fresh temp folder with its own database, data folder and (empty) seeds folder, shared by the tests of one
+/// class. The database is a SQLite file in the folder, or a database of its own on the PostgreSQL test server
+/// when the tests run on PostgreSQL (<see cref="TestDatabase"/>); either is removed with the workspace.
 /// </summary>
 public class Workspace : IDisposable
 {
     public Workspace()
+        : this(TestDatabase.Provider)
     {
+    }
+
+    protected Workspace(DatabaseProvider provider)
+    {
+        Provider = provider;
         Root = Path.Combine(Path.GetTempPath(), "policytracker-tests", Guid.NewGuid().ToString("N"));
         DataDirectory = Path.Combine(Root, "data");
         SeedsDirectory = Path.Combine(Root, "seeds");
         FilesDirectory = Path.Combine(Root, "files");
         Directory.CreateDirectory(SeedsDirectory);
         Directory.CreateDirectory(FilesDirectory);
-        ConnectionString = $"Data Source={Path.Combine(Root, "test.db")}";
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? TestDatabase.CreatePostgresDatabase()
+            : $"Data Source={Path.Combine(Root, "test.db")}";
     }
+
+    public DatabaseProvider Provider { get; }
 
     public string Root { get; }
 
@@ -38,13 +50,14 @@ public class Workspace : IDisposable
     /// <summary>The configuration that points the app at this workspace, as command-line overrides.</summary>
     public virtual IEnumerable<string> HostArgs =>
     [
+        $"--Database:Provider={Provider}",
         $"--ConnectionStrings:Default={ConnectionString}",
         $"--Storage:DataDirectory={DataDirectory}",
         $"--Seeds:Directory={SeedsDirectory}",
     ];
 
     public PolicyDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<PolicyDbContext>().UseSqlite(ConnectionString).Options);
+        DatabaseProviders.CreateContext(new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString });
 
     public string WriteFile(string name, string text) => WriteFile(name, System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -94,6 +107,11 @@ public class Workspace : IDisposable
 
         // Pooled connections keep the file open; release them before removing the folder.
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            TestDatabase.DropPostgresDatabase(ConnectionString);
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -104,6 +122,9 @@ public class Workspace : IDisposable
         }
     }
 }
+
+/// <summary>A workspace on SQLite whatever the tests run on, to compare the other database with.</summary>
+public sealed class SqliteWorkspace() : Workspace(DatabaseProvider.Sqlite);
 
 public sealed record CliResult(int ExitCode, string Output, string Error)
 {
