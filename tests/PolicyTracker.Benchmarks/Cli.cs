@@ -17,6 +17,9 @@ internal static class Cli
               and each catalog pattern, to show where the time goes.
           pages [--sources 2000] [--claims 100000] [--requests 50] [--db PATH] [--only TEXT]
               Generates a synthetic database and times the analyst pages on it, in process.
+          server --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--workers N] [--clients 32] [--requests 25] [--skip-ingest]
+              Generates ~20 KB articles, ingests them to about 100,000 claims, times the contradiction recompute,
+              then loads the Claims, Compare and Contradictions pages of the app run as a server from 32 clients.
         """;
 
     public static int Run(string[] args)

@@ -1,0 +1,386 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Hosting;
+using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Options;
+
+namespace PolicyTracker.Benchmarks;
+
+/// <summary>
+/// The app end to end on one database, at 100,000 claims:
+///   server --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--workers N] [--clients 32] [--requests 25] [--skip-ingest]
+/// 1. generates article-sized documents (<see cref="ArticleGenerator"/>) until they hold about --claims claims, and
+///    ingests them into a fresh database through the app's own ingestor, --workers at a time (default: one per core);
+/// 2. times the contradiction recompute (loading every claim and comparing them) five times;
+/// 3. starts the built app as its own process (Kestrel on 127.0.0.1) over that database, and sends the Claims, Compare
+///    and Contradictions pages from --clients concurrent clients, --requests each, reporting the latency each client
+///    sees (request sent to last byte read) and the server process's peak resident memory (VmHWM).
+/// PostgreSQL: --connection, or POLICYTRACKER_TEST_POSTGRES (as set by scripts/postgres-test-server.sh); the
+/// benchmark drops and creates the database named in it (default policytracker_bench).
+/// </summary>
+internal static class ServerBenchmark
+{
+    private static readonly string[] Pages = ["/Claims", "/Compare?subject={subject}", "/Contradictions"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = ServerArguments.Parse(args);
+        var root = RepositoryRoot();
+        var work = Path.Combine(Path.GetTempPath(), $"policytracker-server-bench-{options.Provider}".ToLowerInvariant());
+        Directory.CreateDirectory(work);
+        var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = ConnectionString(options, work) };
+
+        Console.WriteLine($"date:     {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"cores:    {Environment.ProcessorCount}");
+        Console.WriteLine($"load:     {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"database: {options.Provider}");
+        Console.WriteLine();
+
+        if (!options.SkipIngest)
+        {
+            await ResetAsync(database);
+            await IngestAsync(root, database, options, work);
+        }
+
+        await RecomputeAsync(database);
+        await ServePagesAsync(root, database, options, work);
+        return 0;
+    }
+
+    private static string ConnectionString(ServerArguments options, string work)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            return options.Connection ?? $"Data Source={Path.Combine(work, "bench.db")}";
+        }
+
+        var server = options.Connection ?? Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_POSTGRES")
+            ?? throw new ArgumentException("--provider Postgres needs --connection or POLICYTRACKER_TEST_POSTGRES");
+        var builder = new NpgsqlConnectionStringBuilder(server);
+        if (string.IsNullOrEmpty(builder.Database) || builder.Database == builder.Username)
+        {
+            builder.Database = "policytracker_bench";
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>An empty database: the SQLite file deleted, or the PostgreSQL database dropped.</summary>
+    private static async Task ResetAsync(DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+        var maintenance = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Justification: the database name comes from the person running the benchmark.
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task IngestAsync(string root, DatabaseOptions database, ServerArguments options, string work)
+    {
+        // Documents enough for the target: the claims per document are estimated by extracting a sample first.
+        var generator = new ArticleGenerator(root, seed: 20261123);
+        var sample = Enumerable.Range(0, 100).Select(i => generator.Next(-1 - i)).ToList();
+        var extractor = new ClaimExtractor(TopicCatalog.Default);
+        var perDocument = sample.Average(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
+        var count = (int)Math.Ceiling(options.Claims / perDocument);
+        var documents = Enumerable.Range(0, count).Select(i => generator.Next(i)).ToList();
+        var megabytes = documents.Sum(d => (double)d.Bytes.Length) / 1_000_000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Corpus: {documents.Count:N0} documents, {megabytes:F1} MB, {documents.Average(d => d.Bytes.Length) / 1000:F1} KB each on average, from {generator.PhrasingCount} gold phrasings; about {perDocument:F1} claims per document"));
+
+        await using var app = BuildHost(database, work);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        }
+
+        var next = -1;
+        var claims = 0;
+        var refused = new ConcurrentBag<string>();
+        var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
+        {
+            // One scope per worker, as one process per worker would have: its own context and connection.
+            await using var scope = app.Services.CreateAsyncScope();
+            var ingestor = scope.ServiceProvider.GetRequiredService<SourceIngestor>();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < documents.Count)
+            {
+                switch (await ingestor.IngestAsync(documents[i].FileName, documents[i].Bytes, CancellationToken.None))
+                {
+                    case IngestOutcome.Added added:
+                        Interlocked.Add(ref claims, added.ClaimCount);
+                        break;
+                    case var other:
+                        refused.Add(other.ToString());
+                        break;
+                }
+            }
+        })));
+        watch.Stop();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Ingest ({options.Workers} workers): {documents.Count:N0} documents, {claims:N0} claims in {seconds:F1} s = {documents.Count / seconds:F0} documents/s, {megabytes / seconds:F2} MB/s, {claims / seconds:N0} claims/s (benchmark process CPU {cpuSeconds:F1} s)"));
+        foreach (var line in refused.Take(5))
+        {
+            Console.WriteLine($"  not added: {line}");
+        }
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>The comparison computed from scratch, as after an ingest: every claim loaded, then compared.</summary>
+    private static async Task RecomputeAsync(DatabaseOptions database)
+    {
+        var times = new List<(double Load, double Total)>();
+        for (var run = 0; run < 6; run++)
+        {
+            await using var db = DatabaseProviders.CreateContext(database);
+            using var cache = new ComparisonCache();
+            var queries = new ContradictionQueries(db, cache);
+            var watch = Stopwatch.StartNew();
+            var snapshot = await queries.SnapshotAsync(CancellationToken.None);
+            var total = watch.Elapsed.TotalMilliseconds;
+            var load = Stopwatch.StartNew();
+            _ = await db.Claims.AsNoTracking()
+                .Select(c => new ClaimFacts(c.Id, c.SourceId, c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value))
+                .ToListAsync();
+            if (run > 0)
+            {
+                times.Add((load.Elapsed.TotalMilliseconds, total));
+            }
+
+            if (run == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Comparison: {snapshot.Claims.Count:N0} claims, {snapshot.Result.Contradictions.Count:N0} contradictions, {snapshot.Result.Corroborations.Count:N0} corroborations"));
+            }
+        }
+
+        times.Sort((a, b) => a.Total.CompareTo(b.Total));
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Contradiction recompute (median of {times.Count} after a warm-up): {median.Total:F0} ms, of which loading the claims about {median.Load:F0} ms; best {times[0].Total:F0}, worst {times[^1].Total:F0} ms"));
+    }
+
+    private static async Task ServePagesAsync(string root, DatabaseOptions database, ServerArguments options, string work)
+    {
+        var port = FreePort();
+        var seeds = Directory.CreateDirectory(Path.Combine(work, "no-seeds")).FullName;
+        var dll = Path.Combine(root, "src", "PolicyTracker.Web", "bin", "Release", "net10.0", "PolicyTracker.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new ArgumentException($"{dll} is not built; run dotnet build -c Release first");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
+        foreach (var arg in new[]
+        {
+            dll, "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
+            $"--Database:Provider={database.Provider}", $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Storage:DataDirectory={Path.Combine(work, "data")}", $"--Seeds:Directory={seeds}",
+            "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var server = Process.Start(start)!;
+        var output = server.StandardOutput.ReadToEndAsync();
+        var errors = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+            var started = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var health = await client.GetAsync("/healthz");
+                    if (health.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromMinutes(2) && !server.HasExited)
+                {
+                }
+
+                await Task.Delay(100);
+            }
+
+            // The first page that reads the comparison waits for the background warm-up to finish computing it.
+            var first = Stopwatch.StartNew();
+            (await client.GetAsync("/Contradictions")).EnsureSuccessStatusCode();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Server up in {started.Elapsed.TotalSeconds - first.Elapsed.TotalSeconds:F1} s; first Contradictions page {first.Elapsed.TotalMilliseconds:F0} ms; resident memory {Memory(server.Id, "VmRSS")} MB"));
+
+            string[] subjects = ["anthropic", "openai", "google", "microsoft", "meta", "mistral", "xai", "perplexity"];
+            Console.WriteLine();
+            Console.WriteLine($"{options.Clients} concurrent clients, {options.Requests} requests each per page after {options.Clients} warm-up requests; latency as the client sees it, loopback");
+            Console.WriteLine("| Page | requests/s | p50 ms | p99 ms | max ms |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var page in Pages)
+            {
+                string Url(int i) => page.Replace("{subject}", subjects[i % subjects.Length], StringComparison.Ordinal);
+                await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i => (await client.GetAsync(Url(i))).EnsureSuccessStatusCode()));
+
+                var times = new ConcurrentBag<double>();
+                var all = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
+                {
+                    for (var r = 0; r < options.Requests; r++)
+                    {
+                        var watch = Stopwatch.StartNew();
+                        using var response = await client.GetAsync(Url(c + r), HttpCompletionOption.ResponseHeadersRead);
+                        await response.Content.CopyToAsync(Stream.Null);
+                        watch.Stop();
+                        response.EnsureSuccessStatusCode();
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                })));
+                all.Stop();
+                var sorted = times.Order().ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| `{page.Replace("{subject}", "…", StringComparison.Ordinal)}` | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} |"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Server peak resident memory (VmHWM): {Memory(server.Id, "VmHWM")} MB");
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+
+            await server.WaitForExitAsync();
+            var error = await errors;
+            if (error.Length > 0)
+            {
+                Console.WriteLine($"server stderr: {error[..Math.Min(error.Length, 2000)]}");
+            }
+
+            _ = await output;
+        }
+    }
+
+    private static WebApplication BuildHost(DatabaseOptions database, string work)
+    {
+        var builder = AppHost.CreateBuilder(
+            new WebApplicationOptions
+            {
+                ContentRootPath = AppHost.ContentRoot,
+                Args =
+                [
+                    $"--Database:Provider={database.Provider}", $"--ConnectionStrings:Default={database.ConnectionString}",
+                    $"--Storage:DataDirectory={Path.Combine(work, "data")}", "--Serilog:MinimumLevel:Default=Warning",
+                ],
+            },
+            forCommand: true);
+        return builder.Build();
+    }
+
+    private static long Memory(int pid, string field)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return kilobytes / 1024;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Percentile(List<double> sorted, double p)
+    {
+        var rank = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PolicyTracker.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new ArgumentException("run the benchmark from inside the repository");
+    }
+}
+
+internal sealed record ServerArguments(
+    DatabaseProvider Provider, string? Connection, int Claims, int Workers, int Clients, int Requests, bool SkipIngest)
+{
+    public static ServerArguments Parse(string[] args)
+    {
+        var result = new ServerArguments(DatabaseProvider.Sqlite, null, 100_000, Environment.ProcessorCount, 32, 25, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--skip-ingest")
+            {
+                result = result with { SkipIngest = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{args[i]} needs a value");
+            }
+
+            var value = args[++i];
+            result = args[i - 1] switch
+            {
+                "--provider" => result with { Provider = Enum.Parse<DatabaseProvider>(value, ignoreCase: true) },
+                "--connection" => result with { Connection = value },
+                "--claims" => result with { Claims = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--workers" => result with { Workers = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--clients" => result with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--requests" => result with { Requests = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i - 1]}"),
+            };
+        }
+
+        return result;
+    }
+}
