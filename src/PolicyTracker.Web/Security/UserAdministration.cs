@@ -5,7 +5,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Security;
 
 /// <summary>An account as the admin page lists it.</summary>
-public sealed record Account(string Id, string Email, string Role, DateTimeOffset? LockedUntil, int FailedSignIns);
+public sealed record UserAccount(string Id, string Email, string Role, DateTimeOffset? LockedUntil, int FailedSignIns);
 
 /// <summary>What an account change came to: done, or the reasons it was refused.</summary>
 public sealed record AccountResult(IReadOnlyList<string> Errors)
@@ -28,7 +28,7 @@ public sealed class UserAdministration(
     TimeProvider time,
     ILogger<UserAdministration> logger)
 {
-    public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct)
     {
         var rows = await (
                 from user in db.Users.AsNoTracking()
@@ -40,7 +40,7 @@ public sealed class UserAdministration(
             .ToListAsync(ct);
         var now = time.GetUtcNow();
         return [.. rows
-            .Select(r => new Account(r.Id, r.Email ?? r.UserName ?? r.Id, r.Role ?? "(none)", r.LockoutEnd > now ? r.LockoutEnd : null, r.AccessFailedCount))
+            .Select(r => new UserAccount(r.Id, r.Email ?? r.UserName ?? r.Id, r.Role ?? "(none)", r.LockoutEnd > now ? r.LockoutEnd : null, r.AccessFailedCount))
             .OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase)];
     }
 
