@@ -266,14 +266,15 @@ internal static class ServerBenchmark
             string[] subjects = ["anthropic", "openai", "google", "microsoft", "meta", "mistral", "xai", "perplexity"];
             Console.WriteLine();
             Console.WriteLine($"{options.Clients} concurrent clients, {options.Requests} requests each per page after {options.Clients} warm-up requests; latency as the client sees it, loopback");
-            Console.WriteLine("| Page | requests/s | p50 ms | p99 ms | max ms |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine("| Page | requests/s | p50 ms | p99 ms | max ms | server CPU ms per request |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             foreach (var page in Pages)
             {
                 string Url(int i) => page.Replace("{subject}", subjects[i % subjects.Length], StringComparison.Ordinal);
                 await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i => (await client.GetAsync(Url(i))).EnsureSuccessStatusCode()));
 
                 var times = new ConcurrentBag<double>();
+                var serverCpu = CpuSeconds(server.Id);
                 var all = Stopwatch.StartNew();
                 await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
                 {
@@ -288,9 +289,10 @@ internal static class ServerBenchmark
                     }
                 })));
                 all.Stop();
+                serverCpu = CpuSeconds(server.Id) - serverCpu;
                 var sorted = times.Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| `{page.Replace("{subject}", "…", StringComparison.Ordinal)}` | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} |"));
+                    $"| `{page.Replace("{subject}", "…", StringComparison.Ordinal)}` | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} | {serverCpu * 1000 / sorted.Count:F1} |"));
             }
 
             Console.WriteLine();
@@ -335,6 +337,14 @@ internal static class ServerBenchmark
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kilobytes / 1024;
+    }
+
+    /// <summary>User and system CPU time a process has used (utime and stime of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static int FreePort()

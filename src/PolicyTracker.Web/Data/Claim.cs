@@ -24,4 +24,21 @@ public sealed class Claim
     public int End { get; set; }
 
     public ClaimStatus Status { get; set; } = ClaimStatus.Unreviewed;
+
+    /// <summary>The editor's note on the current status.</summary>
+    public string? ReviewNote { get; set; }
+
+    /// <summary>Who set the current status (their sign-in name, kept even if the account goes).</summary>
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>
+    /// Raised by one with every editorial change and checked on save, so of two editors who loaded the same
+    /// revision only the first can save; the second is shown what changed instead of overwriting it.
+    /// </summary>
+    public int Revision { get; set; }
+
+    /// <summary>What backs the current status; replaced, not appended to, when the status is set again.</summary>
+    public List<ClaimEvidence> Evidence { get; } = [];
 }

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace PolicyTracker.Web.Data;
 
 /// <summary>
-/// The app's data. This type is the SQLite model and owns the SQLite migrations; <see cref="PostgresPolicyDbContext"/>
-/// is the same model on PostgreSQL with its own migrations (EF Core's pattern for one model on several providers).
-/// Services always ask for this type; <see cref="DatabaseProviders"/> creates the one the configuration names.
+/// The app's one database: sources, claims, editors' reviews, the audit history, and sign-in accounts. This type is
+/// the SQLite model and owns the SQLite migrations; <see cref="PostgresPolicyDbContext"/> is the same model on
+/// PostgreSQL with its own migrations (EF Core's pattern for one model on several providers). Services always ask for
+/// this type; <see cref="DatabaseProviders"/> creates the one the configuration names.
 /// </summary>
-public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Source> Sources => Set<Source>();
 
@@ -15,8 +18,29 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbCont
 
     public DbSet<Claim> Claims => Set<Claim>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);
+    public DbSet<ClaimEvidence> ClaimEvidence => Set<ClaimEvidence>();
+
+    public DbSet<ContradictionReview> ContradictionReviews => Set<ContradictionReview>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -24,5 +48,14 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbCont
 
         // Enums by name, so a reordered enum never changes what stored rows mean.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    /// <summary>The history is append-only; a bug that tried to edit it should fail loudly, not rewrite the past.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit history is append-only: entries cannot be changed or deleted.");
+        }
     }
 }

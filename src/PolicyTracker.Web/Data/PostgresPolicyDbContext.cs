@@ -11,14 +11,14 @@ public sealed class PostgresPolicyDbContext(DbContextOptions<PolicyDbContext> op
     /// <summary>The text search configuration of the quote index: lower-cases words, no stemming or stop words.</summary>
     public const string TextSearchConfiguration = "simple";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
 
         // Text compares and sorts by code point, as SQLite does, whatever locale the server's databases were made
         // with: the pages list the same rows in the same order on both, and "C" is the cheapest collation to sort by.
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if ((property.GetProviderClrType() ?? property.GetValueConverter()?.ProviderClrType ?? property.ClrType) == typeof(string))
             {
@@ -27,7 +27,7 @@ public sealed class PostgresPolicyDbContext(DbContextOptions<PolicyDbContext> op
         }
 
         // Full-text search over quotes: a GIN index on the quote's tsvector, which DatabaseProviders' search uses.
-        modelBuilder.Entity<Claim>()
+        builder.Entity<Claim>()
             .HasIndex(c => c.Quote)
             .HasDatabaseName("IX_Claims_Quote_FullText")
             .HasMethod("GIN")

@@ -12,6 +12,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Scope).HasMaxLength(20);
         builder.Property(c => c.Value).HasMaxLength(100);
         builder.Property(c => c.Status).HasMaxLength(20).HasDefaultValue(ClaimStatus.Unreviewed);
+        builder.Property(c => c.ReviewNote).HasMaxLength(ReviewLimits.NoteLength);
+        builder.Property(c => c.ReviewedBy).HasMaxLength(256);
+        builder.Property(c => c.Revision).IsConcurrencyToken();
 
         // Contradictions are found per subject and topic; the Claims page filters and sorts by each column,
         // and a source's page reads its claims in text order. Subject and topic lead the two wide indexes so the
