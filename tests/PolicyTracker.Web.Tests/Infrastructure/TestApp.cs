@@ -46,6 +46,9 @@ public class TestApp : Workspace
     /// <summary>The folder the app seeds an empty database from; empty unless a fixture says otherwise.</summary>
     protected virtual string SeedsForApp => SeedsDirectory;
 
+    /// <summary>Further settings a fixture gives the app.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && factory.IsValueCreated)
@@ -64,6 +67,10 @@ public class TestApp : Workspace
             builder.UseSetting("ConnectionStrings:Default", app.ConnectionString);
             builder.UseSetting("Storage:DataDirectory", app.DataDirectory);
             builder.UseSetting("Seeds:Directory", app.SeedsForApp);
+            foreach (var (key, value) in app.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
