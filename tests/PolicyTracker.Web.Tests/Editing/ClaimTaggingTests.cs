@@ -138,7 +138,9 @@ public sealed class ClaimTaggingTests(AnalystApp app) : IClassFixture<AnalystApp
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = app.CreateDbContext();
-        Assert.Equal((ClaimStatus.Disputed, "Ask Acme."), await db.Claims.Where(c => c.Id == claimId).Select(c => ValueTuple.Create(c.Status, c.ReviewNote)).SingleAsync());
+        // An anonymous type, not a tuple: PostgreSQL's provider would read a tuple as one ROW value.
+        var stored = await db.Claims.Where(c => c.Id == claimId).Select(c => new { c.Status, c.ReviewNote }).SingleAsync();
+        Assert.Equal((ClaimStatus.Disputed, "Ask Acme."), (stored.Status, stored.ReviewNote));
     }
 
     [Fact]

@@ -420,11 +420,29 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                 name: "IX_Sources_Kind",
                 table: "Sources",
                 column: "Kind");
+
+            // The audit history is append-only in the database too, as on SQLite (Sqlite/..._Editorial): written by hand,
+            // since EF Core's model has no triggers.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'the audit history is append-only';
+                END;
+                $$;
+                """);
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoTruncate" BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER "AuditEntries_NoTruncate" ON "AuditEntries";""");
+            migrationBuilder.Sql("""DROP TRIGGER "AuditEntries_NoDelete" ON "AuditEntries";""");
+            migrationBuilder.Sql("""DROP TRIGGER "AuditEntries_NoUpdate" ON "AuditEntries";""");
+            migrationBuilder.Sql("""DROP FUNCTION "AuditEntries_AppendOnly"();""");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
