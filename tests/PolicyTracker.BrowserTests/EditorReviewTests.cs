@@ -63,4 +63,42 @@ public sealed class EditorReviewTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(bobPage, "claim-stale-save");
         Assert.Empty(dialogs);
     }
+
+    [Fact]
+    public async Task Editor_DismissesContradictionWithReason_AdminSeesItInActivity()
+    {
+        // Arrange
+        var editor = $"carol-{Guid.NewGuid():N}@example.org";
+        var admin = $"admin-{Guid.NewGuid():N}@example.org";
+        await browser.App.AddUserAsync(editor, "Editor", Password);
+        await browser.App.AddUserAsync(admin, "Admin", Password);
+        await using var editorSession = await browser.NewPageAsync();
+        await using var adminSession = await browser.NewPageAsync();
+        var page = editorSession.Page;
+        await new SignInScreen(page).SignInAsync(editor, Password);
+        await page.GotoAsync("/Contradictions?topic=training.setting_timing");
+        var finding = page.Locator("article.finding").First;
+
+        // Act
+        await finding.Locator("summary", new() { HasText = "Review this contradiction" }).ClickAsync();
+        await finding.GetByRole(AriaRole.Radio, new() { Name = "Dismissed" }).CheckAsync();
+        await finding.GetByLabel("Reason, when dismissed").SelectOptionAsync("DifferentTime");
+        await finding.GetByLabel("Note").FillAsync("The article predates the policy change.");
+        await finding.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
+
+        // Assert
+        await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Dismissed (different time)");
+        await Assertions.Expect(page.Locator("article.finding").First.Locator(".review-state")).ToContainTextAsync("Dismissed (different time)");
+        await BrowserFixture.ScreenshotAsync(page, "contradiction-reviewed", fullPage: false);
+
+        var adminPage = adminSession.Page;
+        await new SignInScreen(adminPage).SignInAsync(admin, Password);
+        await adminPage.GotoAsync("/Activity");
+        await Assertions.Expect(adminPage.Locator("#activity")).ToContainTextAsync("Open → Dismissed (different time)");
+        await Assertions.Expect(adminPage.Locator("#activity")).ToContainTextAsync($"user {editor}");
+        await BrowserFixture.ScreenshotAsync(adminPage, "activity", fullPage: false);
+        await adminPage.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Assertions.Expect(adminPage.Locator("#accounts")).ToContainTextAsync(editor);
+        await BrowserFixture.ScreenshotAsync(adminPage, "admin-users", fullPage: false);
+    }
 }
