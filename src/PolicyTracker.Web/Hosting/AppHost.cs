@@ -72,6 +72,10 @@ public static class AppHost
             .BindConfiguration(SeedsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ReportsOptions>()
+            .BindConfiguration(ReportsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddDbContext<PolicyDbContext>((provider, options) =>
         {
@@ -97,6 +101,11 @@ public static class AppHost
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<JsonExporter>();
+        services.AddScoped<CsvClaimWriter>();
+        services.AddScoped<ClaimReviewWriter>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportExporter>();
+        services.AddSingleton<PdfPrinter>();
     }
 
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>
