@@ -45,6 +45,7 @@ public static class HtmlReportWriter
         .status-verified { color: var(--agree); background: var(--agree-bg); }
         .status-contradicted, .status-disputed { color: var(--conflict); background: var(--conflict-bg); }
         .status-notapplicable, .status-unreviewed { color: var(--muted); background: var(--soft); }
+        table.comparison th[scope="row"] { width: 26%; }
         tr.disputed th { color: var(--conflict); }
         tr.disputed th::before { content: "\2260  "; }
         .cell-value { display: block; }
@@ -71,7 +72,7 @@ public static class HtmlReportWriter
           h2 { margin-top: 0; }
           section.subject, section.sources { break-before: page; }
           thead { display: table-header-group; }
-          tr, .side, .verdict, dl.counts div { break-inside: avoid; }
+          tr, .side li, .verdict, dl.counts div, .review { break-inside: avoid; }
           h2, h3, h4 { break-after: avoid; }
           article.contradiction { break-inside: auto; }
           nav.toc { display: none; }
@@ -214,7 +215,7 @@ public static class HtmlReportWriter
             html.Append("<thead><tr><th scope=\"col\">Topic</th>");
             foreach (var source in subject.Columns.Skip(first).Take(count))
             {
-                html.Append("<th scope=\"col\">").Append(E(source.Name));
+                html.Append("<th scope=\"col\">").Append(Breakable(source.Name));
                 if (source.Kind == Core.Sources.SourceKind.OfficialPolicy)
                 {
                     html.Append(" <span class=\"badge official\">Official policy</span>");
@@ -227,7 +228,7 @@ public static class HtmlReportWriter
             foreach (var row in subject.Rows)
             {
                 html.Append(row.Disputed ? "<tr class=\"disputed\">" : "<tr>")
-                    .Append("<th scope=\"row\"><code>").Append(E(row.Topic)).Append("</code>");
+                    .Append("<th scope=\"row\"><code>").Append(Breakable(row.Topic)).Append("</code>");
                 if (row.Disputed)
                 {
                     html.Append(" <span class=\"badge state-open\">disputed</span>");
@@ -422,6 +423,10 @@ public static class HtmlReportWriter
         $"<time datetime=\"{JsonExporter.Timestamp(value)}\">{E(ReportText.Timestamp(value))}</time>";
 
     private static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>Lets a topic key or file name wrap after its dots and underscores in a narrow column, never mid-word.</summary>
+    private static string Breakable(string text) =>
+        E(text).Replace(".", ".<wbr>", StringComparison.Ordinal).Replace("_", "_<wbr>", StringComparison.Ordinal);
 
     private static async Task FlushAsync(StringBuilder html, TextWriter output, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public class TestApp : Workspace
     /// <summary>The folder the app seeds an empty database from; empty unless a fixture says otherwise.</summary>
     protected virtual string SeedsForApp => SeedsDirectory;
 
+    /// <summary>Further settings a fixture gives the app, such as the reports' organisation.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && factory.IsValueCreated)
@@ -32,6 +35,10 @@ public class TestApp : Workspace
             builder.UseSetting("ConnectionStrings:Default", app.ConnectionString);
             builder.UseSetting("Storage:DataDirectory", app.DataDirectory);
             builder.UseSetting("Seeds:Directory", app.SeedsForApp);
+            foreach (var (key, value) in app.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
