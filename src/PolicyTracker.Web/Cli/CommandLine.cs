@@ -42,6 +42,13 @@ public static class CommandLine
                                             Score the extractor against a gold file, reading the documents
                                             it names from DIR (default: the seeds shipped with the app).
                                             --verbose also lists spurious and missed claims.
+          users add EMAIL --role ROLE --password-stdin
+                                            Add an account with the role Reader, Editor or Admin; the
+                                            password is read from standard input. The first admin is made
+                                            this way: the app ships no account.
+          users set-role EMAIL --role ROLE  Give an account another role.
+          users unlock EMAIL                Lift a lockout after repeated failed sign-ins.
+          users list                        List accounts with their roles.
           help                              Show this text.
 
         Configuration is the web app's: appsettings.json, environment variables, and --Key=value
@@ -52,7 +59,7 @@ public static class CommandLine
 
     private static readonly HashSet<string> HelpWords = ["help", "--help", "-h", "-?"];
 
-    private static readonly HashSet<string> Commands = ["ingest", "export", "eval"];
+    private static readonly HashSet<string> Commands = ["ingest", "export", "eval", "users"];
 
     /// <summary>True when <paramref name="args"/> ask for a command rather than the web app.</summary>
     public static bool IsCommand(string[] args)
@@ -61,9 +68,13 @@ public static class CommandLine
         return args.Length > 0 && (Commands.Contains(args[0]) || HelpWords.Contains(args[0]));
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default) =>
+        RunAsync(args, Console.In, output, error, ct);
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
@@ -78,6 +89,7 @@ public static class CommandLine
             "ingest" => new IngestCommand(),
             "export" => new ExportCommand(),
             "eval" => new EvalCommand(),
+            "users" => new UsersCommand(input),
             _ => null,
         };
         if (command is null)

@@ -8,6 +8,8 @@ using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
+using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Security;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -36,7 +38,12 @@ public static class AppHost
     public static WebApplication BuildWebApp(string[] args)
     {
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
-        builder.Services.AddRazorPages();
+        SecurityServices.AddWebSecurity(builder.Services, builder.Configuration);
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            pages.Conventions.AllowAnonymousToFolder("/Account");
+        }).AddMvcOptions(mvc => mvc.Filters.AddService<HandlerAuthorizationFilter>());
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
 
@@ -44,10 +51,13 @@ public static class AppHost
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         app.MapApi();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
-            readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable));
+                readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
         return app;
     }
 
@@ -106,6 +116,9 @@ public static class AppHost
         services.AddScoped<ReportQuery>();
         services.AddScoped<ReportExporter>();
         services.AddSingleton<PdfPrinter>();
+        services.AddScoped<ClaimTagger>();
+        services.AddScoped<ContradictionReviewer>();
+        SecurityServices.AddAccounts(services);
     }
 
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>

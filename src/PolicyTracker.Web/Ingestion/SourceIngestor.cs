@@ -107,7 +107,7 @@ public sealed class SourceIngestor(
             }
             else
             {
-                await db.Claims.Where(c => c.SourceId == source.Id).ExecuteDeleteAsync(ct);
+                await CarryOverReviewsAsync(source, accepted.Claims, now, ct);
                 source.Sha256 = accepted.Sha256;
                 source.Text = accepted.Document.Text;
                 source.Version++;
@@ -119,16 +119,11 @@ public sealed class SourceIngestor(
             source.Format = accepted.Document.Format;
             source.ByteCount = accepted.ByteCount;
             source.UpdatedAt = now;
-            source.Claims.AddRange(accepted.Claims.Select(c => new Claim
+            if (isNew)
             {
-                Subject = c.Subject,
-                Topic = c.Topic,
-                Scope = c.Scope,
-                Value = c.Value,
-                Quote = c.Quote,
-                Start = c.Span.Start,
-                End = c.Span.End,
-            }));
+                source.Claims.AddRange(accepted.Claims.Select(NewClaim));
+            }
+
             source.Versions.Add(new SourceVersion
             {
                 Version = source.Version,
@@ -154,6 +149,71 @@ public sealed class SourceIngestor(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>
+    /// Replaces a source's claims with newly extracted ones while keeping editors' work: a new claim with the same
+    /// topic and quote as a stored one takes that stored row's place (its id, status, note, evidence and history),
+    /// preferring the stored claim that also has the same subject, scope and value. Stored claims nothing matched
+    /// are deleted; a reviewed one leaves an entry in the audit history with its last status and note.
+    /// </summary>
+    private async Task CarryOverReviewsAsync(Source source, IReadOnlyList<ExtractedClaim> extracted, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await db.Claims.Include(c => c.Evidence).Where(c => c.SourceId == source.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        var unmatched = stored.ToLookup(c => (c.Topic, c.Quote)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var claim in extracted)
+        {
+            var candidates = unmatched.GetValueOrDefault((claim.Topic, claim.Quote));
+            var match = candidates?.FirstOrDefault(c => c.Subject == claim.Subject && c.Scope == claim.Scope && c.Value == claim.Value)
+                ?? candidates?.FirstOrDefault(c => c.Scope == claim.Scope)
+                ?? candidates?.FirstOrDefault();
+            if (match is null)
+            {
+                source.Claims.Add(NewClaim(claim));
+                continue;
+            }
+
+            candidates!.Remove(match);
+            match.Subject = claim.Subject;
+            match.Scope = claim.Scope;
+            match.Value = claim.Value;
+            match.Start = claim.Span.Start;
+            match.End = claim.Span.End;
+        }
+
+        foreach (var gone in unmatched.Values.SelectMany(c => c))
+        {
+            db.Claims.Remove(gone);
+            if (gone.Status != ClaimStatus.Unreviewed || gone.ReviewNote is not null)
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    Actor = AuditActors.Ingest,
+                    Action = AuditAction.ClaimRemovedByIngest,
+                    ClaimId = gone.Id,
+                    Subject = gone.Subject,
+                    Topic = gone.Topic,
+                    Target = $"claim {gone.Id} in {source.FileName}: \"{Shorten(gone.Quote)}\"",
+                    From = gone.Status.ToString(),
+                    Note = gone.ReviewNote,
+                    Evidence = AuditEvidence.Serialize(gone.Evidence),
+                });
+            }
+        }
+    }
+
+    private static Claim NewClaim(ExtractedClaim c) => new()
+    {
+        Subject = c.Subject,
+        Topic = c.Topic,
+        Scope = c.Scope,
+        Value = c.Value,
+        Quote = c.Quote,
+        Start = c.Span.Start,
+        End = c.Span.End,
+    };
+
+    private static string Shorten(string quote) => quote.Length <= 100 ? quote : quote[..99] + "…";
 
     private static bool IsExactSlice(string text, ExtractedClaim claim) =>
         claim.Span.Start >= 0

@@ -19,7 +19,8 @@ public sealed record ClaimRow(
     string Quote,
     int Start,
     int End,
-    ClaimStatus Status);
+    ClaimStatus Status,
+    int Revision);
 
 /// <summary>A page of claims and how many match in all.</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, int Total, int Page, int PageSize)
@@ -43,7 +44,7 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             .Take(pageSize)
             .Select(c => new ClaimRow(
                 c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
-                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status))
+                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status, c.Revision))
             .ToListAsync(ct);
         return new ClaimPage(items, total, page, pageSize);
     }
@@ -53,7 +54,7 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             .Where(c => c.Id == id)
             .Select(c => new ClaimRow(
                 c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
-                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status))
+                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status, c.Revision))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>

@@ -1,5 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Tests.Infrastructure;
 
@@ -11,6 +14,34 @@ public class TestApp : Workspace
     public TestApp() => factory = new(() => new AppFactory(this));
 
     public WebApplicationFactory<Program> Factory => factory.Value;
+
+    /// <summary>The password every test account gets.</summary>
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>A client with no account: reads what anyone may read.</summary>
+    public FormClient Anonymous() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    /// <summary>Adds an account with <paramref name="role"/> (a new address each call unless one is given) and returns its email.</summary>
+    public async Task<string> AddUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(email, role, Password, "test setup", default);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return email;
+    }
+
+    /// <summary>Signs in through the real sign-in form, as a new account with <paramref name="role"/> unless an email is given.</summary>
+    public async Task<FormClient> SignInAsync(string role, string? email = null)
+    {
+        email ??= await AddUserAsync(role);
+        var client = Anonymous();
+        var page = await client.GetDocumentAsync("/Account/SignIn");
+        using var response = await client.SubmitAsync(
+            page.Forms["sign-in"]!, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {email} answered {(int)response.StatusCode}");
+        return client;
+    }
 
     /// <summary>The folder the app seeds an empty database from; empty unless a fixture says otherwise.</summary>
     protected virtual string SeedsForApp => SeedsDirectory;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,16 +6,31 @@ using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Querying;
+using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Claims;
 
-public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims) : PageModel
+public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimTagger tagger) : PageModel
 {
     private const int RelatedShown = 50;
+
+    [BindProperty]
+    public TagInput Input { get; set; } = new();
 
     public ClaimRow? Claim { get; private set; }
 
     public QuoteContext? Context { get; private set; }
+
+    public string? ReviewNote { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public IReadOnlyList<EvidenceView> Evidence { get; private set; } = [];
+
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public IReadOnlyList<Related> Others { get; private set; } = [];
 
@@ -24,24 +40,101 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims) : Page
 
     public int OtherScopeCount { get; private set; }
 
+    /// <summary>Why the last save was refused, as sentences to show above the form.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Set when another editor saved first: what they saved, shown instead of silently overwriting it.</summary>
+    public ClaimReviewState? Newer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        Claim = await claims.FindAsync(id, ct);
-        if (Claim is null)
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        var text = await db.Sources.Where(s => s.Id == Claim.SourceId).Select(s => s.Text).SingleAsync(ct);
-        Context = QuoteContext.Around(text, Claim.Start, Claim.End);
+        Input = new TagInput { Status = Claim!.Status, Note = ReviewNote, Revision = Claim.Revision };
+        return Page();
+    }
 
-        var subject = Claim.Subject;
-        var topic = Claim.Topic;
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostTagAsync(long id, CancellationToken ct)
+    {
+        var (evidence, evidenceError) = Input.Evidence.Read();
+        TagOutcome outcome = !ModelState.IsValid
+            ? new TagOutcome.Invalid([.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)])
+            : evidence is null
+                ? new TagOutcome.Invalid([evidenceError!])
+                : await tagger.TagAsync([new ClaimVersion(id, Input.Revision)], new TagRequest(Input.Status, Input.Note, evidence), User.ActorName(), ct);
+
+        switch (outcome)
+        {
+            case TagOutcome.Saved saved:
+                TempData["Message"] = saved.Changed == 0
+                    ? "Nothing to save: the claim already had this status, note and evidence."
+                    : $"Saved: claim {id} is now {ReviewWords.Describe(Input.Status)}.";
+                return Redirect($"/Claims/{id}#review");
+            case TagOutcome.NotFound:
+                return NotFound();
+            case TagOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case TagOutcome.Stale stale:
+                // The form keeps what this editor typed, now against the newer revision: saving again is a
+                // decision made with the other editor's change in view.
+                Newer = stale.Current.Single();
+                Input.Revision = Newer.Revision;
+                ModelState.Remove("Input.Revision");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Claim = await claims.FindAsync(id, ct);
+        if (Claim is null)
+        {
+            return false;
+        }
+
+        var review = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new { c.ReviewNote, c.ReviewedBy, c.ReviewedAt, Text = c.Source!.Text })
+            .SingleAsync(ct);
+        (ReviewNote, ReviewedBy, ReviewedAt) = (review.ReviewNote, review.ReviewedBy, review.ReviewedAt);
+        Context = QuoteContext.Around(review.Text, Claim.Start, Claim.End);
+
+        var evidence = await db.ClaimEvidence.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        var stillThere = await ExistingAsync(evidence.Select(e => e.EvidenceClaimId), ct);
+        Evidence = [.. evidence.Select(e => new EvidenceView(e.EvidenceClaimId, stillThere.Contains(e.EvidenceClaimId ?? 0), e.Quote, e.SourceName))];
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ClaimId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
+        History = [.. entries.Select(HistoryEntry.Of)];
+
+        await LoadRelatedAsync(id, ct);
+        return true;
+    }
+
+    private async Task<HashSet<long>> ExistingAsync(IEnumerable<long?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<long>().ToList();
+        return wanted.Count == 0 ? [] : [.. await db.Claims.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)];
+    }
+
+    private async Task LoadRelatedAsync(long id, CancellationToken ct)
+    {
+        var claim = Claim!;
+        var subject = claim.Subject;
+        var topic = claim.Topic;
         var all = await db.Claims.AsNoTracking()
             .Where(c => c.Subject == subject && c.Topic == topic && c.Id != id)
             .Select(c => new { c.Id, c.Scope, c.Value })
             .ToListAsync(ct);
-        var relations = all.ToDictionary(c => c.Id, c => RelationTo(Claim, c.Scope, c.Value));
+        var relations = all.ToDictionary(c => c.Id, c => RelationTo(claim, c.Scope, c.Value));
         AgreeCount = relations.Values.Count(r => r == Relation.Agrees);
         DisagreeCount = relations.Values.Count(r => r == Relation.Disagrees);
         OtherScopeCount = relations.Values.Count(r => r == Relation.OtherScope);
@@ -50,12 +143,11 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims) : Page
         var shownIds = relations.OrderBy(p => p.Value).ThenBy(p => p.Key).Take(RelatedShown).Select(p => p.Key).ToList();
         var rows = await db.Claims.AsNoTracking()
             .Where(c => shownIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Scope, c.Value, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind })
+            .Select(c => new { c.Id, c.Scope, c.Value, c.Quote, c.Status, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind })
             .ToListAsync(ct);
         Others = [.. rows
-            .Select(r => new Related(r.Id, r.Scope, r.Value, r.Quote, r.SourceId, r.Title ?? r.FileName, r.Kind, relations[r.Id], r.SourceId == Claim.SourceId))
+            .Select(r => new Related(r.Id, r.Scope, r.Value, r.Quote, r.Status, r.SourceId, r.Title ?? r.FileName, r.Kind, relations[r.Id], r.SourceId == claim.SourceId))
             .OrderBy(r => r.Relation).ThenBy(r => r.Id)];
-        return Page();
     }
 
     private static Relation RelationTo(ClaimRow claim, string scope, string value) =>
@@ -71,5 +163,21 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims) : Page
     }
 
     public sealed record Related(
-        long Id, string Scope, string Value, string Quote, long SourceId, string SourceName, SourceKind Kind, Relation Relation, bool SameSource);
+        long Id, string Scope, string Value, string Quote, ClaimStatus Status, long SourceId, string SourceName, SourceKind Kind, Relation Relation, bool SameSource);
+
+    /// <summary>A piece of the current evidence; <paramref name="Linkable"/> when the claim it names still exists.</summary>
+    public sealed record EvidenceView(long? ClaimId, bool Linkable, string Quote, string SourceName);
+
+    public sealed class TagInput
+    {
+        public ClaimStatus Status { get; set; }
+
+        [StringLength(ReviewLimits.NoteLength)]
+        public string? Note { get; set; }
+
+        /// <summary>The claim's revision when the form was loaded; a save against an older one is refused.</summary>
+        public int Revision { get; set; }
+
+        public EvidenceFields Evidence { get; set; } = new();
+    }
 }

@@ -5,11 +5,20 @@ using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Querying;
+using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Claims;
 
-public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
+public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
+    [BindProperty]
+    public BulkTagForm Bulk { get; set; } = new();
+
+    public IReadOnlyList<string> BulkErrors { get; private set; } = [];
+
+    public IReadOnlyList<ClaimReviewState> BulkNewer { get; private set; } = [];
+
     public ClaimFilter Filter { get; private set; } = new();
 
     public ClaimPage Result { get; private set; } = new([], 0, 1, ClaimFilter.DefaultPageSize);
@@ -19,6 +28,23 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
     public IReadOnlyList<string> Topics { get; private set; } = [];
 
     public static IReadOnlyList<string> ScopeNames => Scopes.Known;
+
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostBulkAsync([FromQuery] ClaimFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (outcome, message) = await BulkTagging.ApplyAsync(tagger, Bulk, ModelState, User.ActorName(), ct);
+        if (outcome is TagOutcome.Saved)
+        {
+            TempData["Message"] = message;
+            return Redirect(ClaimsUrl(filter.ToQuery(filter.SafePage)));
+        }
+
+        (BulkErrors, BulkNewer) = BulkTagging.Problems(outcome, Response);
+        Bulk.Selected.Clear();
+        await OnGetAsync(filter, ct);
+        return Page();
+    }
 
     public async Task OnGetAsync([FromQuery] ClaimFilter filter, CancellationToken ct)
     {
@@ -38,6 +64,10 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
         QueryHelpers.AddQueryString("/Claims", query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 
     public string? PageUrl(int page) => ClaimsUrl(Filter.ToQuery(page));
+
+    /// <summary>Where the bulk form posts: this page's handler, with the filters kept in the query string.</summary>
+    public string BulkAction => QueryHelpers.AddQueryString(
+        ClaimsUrl(Filter.ToQuery(Filter.SafePage)), "handler", "Bulk");
 
     /// <summary>The aria-sort value of a column header.</summary>
     public string? AriaSort(string key) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,21 @@ using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Compare;
 
-public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog) : PageModel
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     public const int SourcesPerPage = 8;
+
+    [BindProperty]
+    public BulkTagForm Bulk { get; set; } = new();
+
+    public IReadOnlyList<string> BulkErrors { get; private set; } = [];
+
+    public IReadOnlyList<ClaimReviewState> BulkNewer { get; private set; } = [];
 
     public string? Subject { get; private set; }
 
@@ -27,6 +37,22 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public int PageNumber { get; private set; } = 1;
 
     public int PageCount { get; private set; } = 1;
+
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostBulkAsync(string? subject, int page, CancellationToken ct)
+    {
+        var (outcome, message) = await BulkTagging.ApplyAsync(tagger, Bulk, ModelState, User.ActorName(), ct);
+        if (outcome is TagOutcome.Saved)
+        {
+            TempData["Message"] = message;
+            return Redirect(PageUrl(subject?.Trim().ToLowerInvariant(), page));
+        }
+
+        (BulkErrors, BulkNewer) = BulkTagging.Problems(outcome, Response);
+        Bulk.Selected.Clear();
+        await OnGetAsync(subject, page, ct);
+        return Page();
+    }
 
     public async Task OnGetAsync(string? subject, int page, CancellationToken ct)
     {
@@ -69,8 +95,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .ToList();
         var quotes = await db.Claims.AsNoTracking()
             .Where(c => shownIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Quote })
-            .ToDictionaryAsync(c => c.Id, c => c.Quote, ct);
+            .Select(c => new { c.Id, c.Quote, c.Status, c.Revision })
+            .ToDictionaryAsync(c => c.Id, ct);
 
         var questions = catalog.Topics.ToDictionary(t => t.Key, t => t.Question, StringComparer.Ordinal);
         var topics = catalog.Topics.Select(t => t.Key).Concat(facts.Topics).Distinct(StringComparer.Ordinal);
@@ -84,7 +110,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
                 var mine = facts.Cells.GetValueOrDefault((topic, column.Id)) ?? [];
                 return new Cell(
                     column.Id,
-                    [.. mine.Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes.GetValueOrDefault(c.Id, "")))],
+                    [.. mine.Where(c => quotes.ContainsKey(c.Id)).Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes[c.Id].Quote, quotes[c.Id].Status, quotes[c.Id].Revision))],
                     [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal).Select(v => new ValueCount(v, sourcesPerValue[v]))],
                     disputed is not null && mine.Any(c => disputed.Contains(c.Id)),
                     mine.Any(a => mine.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))));
@@ -99,11 +125,16 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         })];
     }
 
-    public string PageUrl(int page) =>
+    public string PageUrl(int page) => PageUrl(Subject, page);
+
+    /// <summary>Where the bulk form posts: this page's handler, with the subject and page kept.</summary>
+    public string BulkAction => QueryHelpers.AddQueryString(PageUrl(PageNumber), "handler", "Bulk");
+
+    private static string PageUrl(string? subject, int page) =>
         QueryHelpers.AddQueryString("/Compare", new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["subject"] = Subject,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["subject"] = subject,
+            ["page"] = Math.Max(page, 1).ToString(CultureInfo.InvariantCulture),
         });
 
     public sealed record Column(long Id, string FileName, string? Title, SourceKind Kind);
@@ -119,5 +150,5 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     /// </summary>
     public sealed record Cell(long SourceId, IReadOnlyList<CellClaim> Claims, IReadOnlyList<ValueCount> Values, bool Disputed, bool SelfContradiction);
 
-    public sealed record CellClaim(long Id, string Scope, string Value, string Quote);
+    public sealed record CellClaim(long Id, string Scope, string Value, string Quote, ClaimStatus Status, int Revision);
 }

@@ -1,15 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Contradictions;
 
-public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons) : PageModel
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
 {
     private const int FindingsPerPage = 20;
+
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    /// <summary>Only contradictions in this review state, or all.</summary>
+    public ContradictionState? State { get; private set; }
+
+    /// <summary>The contradiction a refused review was for, with why it was refused and, if stale, what is stored now.</summary>
+    public (string Subject, string Topic)? Refused { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public ContradictionReviewState? Newer { get; private set; }
 
     public string? Subject { get; private set; }
 
@@ -25,15 +42,51 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
 
     public IReadOnlyList<SubjectCount> Subjects { get; private set; } = [];
 
-    public async Task OnGetAsync(string? subject, string? topic, int page, CancellationToken ct)
+    public Task OnGetAsync(string? subject, string? topic, ContradictionState? state, int page, CancellationToken ct) =>
+        LoadAsync(subject, topic, state, page, ct);
+
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostReviewAsync(string? subject, string? topic, ContradictionState? state, int page, CancellationToken ct)
+    {
+        var outcome = ModelState.IsValid
+            ? await reviewer.ReviewAsync(
+                new ContradictionReviewRequest(Input.Subject, Input.Topic, Input.Revision, Input.State, Input.Reason, Input.Note), User.ActorName(), ct)
+            : new ReviewOutcome.Invalid([.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)]);
+        switch (outcome)
+        {
+            case ReviewOutcome.Saved:
+                TempData["Message"] = $"Saved: {Input.Subject} {Input.Topic} is {ReviewWords.Describe(Input.State, Input.State == ContradictionState.Dismissed ? Input.Reason : null)}.";
+                return Redirect(ListUrl(subject, topic, state, page) + "#" + ContradictionAnchors.For(Input.Subject, Input.Topic));
+            case ReviewOutcome.NotFound:
+                return NotFound();
+            case ReviewOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case ReviewOutcome.Stale stale:
+                Newer = stale.Current;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+
+        Refused = (Input.Subject, Input.Topic);
+        await LoadAsync(subject, topic, state, page, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? subject, string? topic, ContradictionState? state, int page, CancellationToken ct)
     {
         Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim().ToLowerInvariant();
         Topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
+        State = state;
 
         var snapshot = await comparisons.SnapshotAsync(ct);
         Subjects = snapshot.Subjects;
+        var reviews = await reviewer.LoadAllAsync(ct);
+        ContradictionReviewState ReviewOf(string s, string t) => reviews.GetValueOrDefault((s, t)) ?? ContradictionReviewState.Open(s, t);
         var matching = snapshot.Result.Contradictions
             .Where(f => (Subject is null || f.Subject == Subject) && (Topic is null || f.Topic == Topic))
+            .Where(f => State is null || ReviewOf(f.Subject, f.Topic).State == State)
             .ToList();
         Total = matching.Count;
         PageCount = Math.Max(1, (Total + FindingsPerPage - 1) / FindingsPerPage);
@@ -53,14 +106,17 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             f.SameSource,
             f.Sources.Count,
             f.ClaimIds.Count,
+            ReviewOf(f.Subject, f.Topic),
             summaries[f].SelfContradictingSources,
             [.. summaries[f].Sides.Select(s => new Side(
                 s.Value, s.ClaimCount, s.SourceCount, [.. s.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id])]))]))];
     }
 
-    public string PageUrl(int page)
+    public string PageUrl(int page) => ListUrl(Subject, Topic, State, page);
+
+    private static string ListUrl(string? subject, string? topic, ContradictionState? state, int page)
     {
-        var query = new Dictionary<string, string?>(StringComparer.Ordinal) { ["subject"] = Subject, ["topic"] = Topic };
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal) { ["subject"] = subject, ["topic"] = topic, ["state"] = state?.ToString() };
         if (page > 1)
         {
             query["page"] = page.ToString(CultureInfo.InvariantCulture);
@@ -75,10 +131,29 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         bool SelfContradiction,
         int SourceCount,
         int ClaimCount,
+        ContradictionReviewState Review,
         IReadOnlySet<long> SelfContradictingSources,
         IReadOnlyList<Side> Sides);
 
     public sealed record Side(string Value, int ClaimCount, int SourceCount, IReadOnlyList<Quote> Quotes);
 
     public sealed record Quote(long Id, string Scope, string Text, long SourceId, string FileName, string? Title, SourceKind Kind);
+
+    public sealed class ReviewInput
+    {
+        [Required]
+        public string Subject { get; set; } = "";
+
+        [Required]
+        public string Topic { get; set; } = "";
+
+        public int Revision { get; set; }
+
+        public ContradictionState State { get; set; }
+
+        public DismissalReason? Reason { get; set; }
+
+        [StringLength(ReviewLimits.NoteLength)]
+        public string? Note { get; set; }
+    }
 }
