@@ -45,14 +45,14 @@ public sealed class OverviewPageTests(AnalystApp app) : IClassFixture<AnalystApp
     }
 
     [Fact]
-    public async Task Layout_EveryPage_HasNavigationToTheFiveScreens()
+    public async Task Layout_EveryPage_HasNavigationToEveryScreen()
     {
         // Act
         var page = await app.GetDocumentAsync("/Claims");
 
         // Assert
         var nav = page.QuerySelector("nav[aria-label=Main]")!;
-        Assert.Equal(["Overview", "Claims", "Compare", "Contradictions", "Sources"], nav.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Overview", "Claims", "Compare", "Contradictions", "Sources", "Export", "Activity"], nav.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
         Assert.Equal("page", nav.QuerySelector("a[href='/Claims']")!.GetAttribute("aria-current"));
         Assert.Equal("/css/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!.Split('?')[0]);
     }
