@@ -61,7 +61,7 @@ public static class HtmlReportWriter
         .review { margin: .4rem 0 0; padding: .35rem .5rem; background: var(--soft); }
         .note { white-space: pre-wrap; overflow-wrap: anywhere; }
         .verdict { border-top: 1px solid var(--line); padding: .5rem 0; }
-        .evidence { margin: .3rem 0 0 1rem; }
+        .evidence { margin: .3rem 0 0 1rem; padding: 0; list-style: none; }
         .sha { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .75em; overflow-wrap: anywhere; }
         nav.toc ol { columns: 2; }
         footer { margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .5rem; }
