@@ -28,7 +28,7 @@ public class ReportApp : AnalystApp
 
     public long HostileId { get; private set; }
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => new Dictionary<string, string>
     {
         ["Reports:Organization:Name"] = Organization,
         ["Reports:Organization:Url"] = OrganizationUrl,
@@ -116,7 +116,7 @@ public class ReportApp : AnalystApp
 /// <summary>The same data on a server without Chromium.</summary>
 public sealed class NoChromiumReportApp : ReportApp
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => new Dictionary<string, string>
     {
         ["Reports:ChromiumPath"] = "/nonexistent/chromium",
     };

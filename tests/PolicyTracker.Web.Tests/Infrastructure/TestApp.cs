@@ -46,8 +46,8 @@ public class TestApp : Workspace
     /// <summary>The folder the app seeds an empty database from; empty unless a fixture says otherwise.</summary>
     protected virtual string SeedsForApp => SeedsDirectory;
 
-    /// <summary>Further settings a fixture gives the app, such as the reports' organisation.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+    /// <summary>Further settings a fixture gives the app.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     protected override void Dispose(bool disposing)
     {

@@ -56,11 +56,15 @@ public class Workspace : IDisposable
         return path;
     }
 
-    public async Task<CliResult> RunCliAsync(params string[] args)
+    public Task<CliResult> RunCliAsync(params string[] args) => RunCliWithInputAsync("", args);
+
+    /// <summary>Runs a command with <paramref name="input"/> as its standard input.</summary>
+    public async Task<CliResult> RunCliWithInputAsync(string input, params string[] args)
     {
+        using var reader = new StringReader(input);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync([.. args, .. HostArgs], output, error);
+        var exitCode = await CommandLine.RunAsync([.. args, .. HostArgs], reader, output, error);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

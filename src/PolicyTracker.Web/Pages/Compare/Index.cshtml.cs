@@ -39,7 +39,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public int PageCount { get; private set; } = 1;
 
     [HandlerPolicy(Policies.Editor)]
-    public async Task<IActionResult> OnPostBulkAsync(string? subject, int page, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync([FromQuery] string? subject, [FromQuery] int page, CancellationToken ct)
     {
         var (outcome, message) = await BulkTagging.ApplyAsync(tagger, Bulk, ModelState, User.ActorName(), ct);
         if (outcome is TagOutcome.Saved)

@@ -46,7 +46,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         LoadAsync(subject, topic, state, page, ct);
 
     [HandlerPolicy(Policies.Editor)]
-    public async Task<IActionResult> OnPostReviewAsync(string? subject, string? topic, ContradictionState? state, int page, CancellationToken ct)
+    public async Task<IActionResult> OnPostReviewAsync(
+        [FromQuery] string? subject, [FromQuery] string? topic, [FromQuery] ContradictionState? state, [FromQuery] int page, CancellationToken ct)
     {
         var outcome = ModelState.IsValid
             ? await reviewer.ReviewAsync(
@@ -113,6 +114,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     }
 
     public string PageUrl(int page) => ListUrl(Subject, Topic, State, page);
+
+    /// <summary>Where a review form posts: this page's handler, with the list's filters and page kept.</summary>
+    public string ReviewAction => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(PageUrl(PageNumber), "handler", "Review");
 
     private static string ListUrl(string? subject, string? topic, ContradictionState? state, int page)
     {
