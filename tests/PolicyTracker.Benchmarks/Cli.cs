@@ -17,6 +17,9 @@ internal static class Cli
               and each catalog pattern, to show where the time goes.
           pages [--sources 2000] [--claims 100000] [--requests 50] [--db PATH] [--only TEXT]
               Generates a synthetic database and times the analyst pages on it, in process.
+          csv-export [--claims 100000] [--sources 2000] [--runs 3] [--db PATH]
+              Times the CSV export (and the JSON export and HTML report once) on a synthetic database and
+              measures managed heap and resident set before and during each.
         """;
 
     public static int Run(string[] args)

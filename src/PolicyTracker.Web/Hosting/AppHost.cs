@@ -82,6 +82,10 @@ public static class AppHost
             .BindConfiguration(SeedsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ReportsOptions>()
+            .BindConfiguration(ReportsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddDbContext<PolicyDbContext>((provider, options) =>
         {
@@ -107,6 +111,11 @@ public static class AppHost
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<JsonExporter>();
+        services.AddScoped<CsvClaimWriter>();
+        services.AddScoped<ClaimReviewWriter>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportExporter>();
+        services.AddSingleton<PdfPrinter>();
         services.AddScoped<ClaimTagger>();
         services.AddScoped<ContradictionReviewer>();
         SecurityServices.AddAccounts(services);
