@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK on a Debian machine: Chromium for the browser tests.
-# Does nothing when it is already there. Uses sudo only when not running as root.
+# Installs what the tests need beyond the .NET SDK on a Debian machine: Chromium for the browser tests and the PDF
+# export, and poppler-utils (pdftotext, pdfinfo, pdftoppm) to read the PDFs back. Does nothing when both are there.
+# Uses sudo only when not running as root.
 set -euo pipefail
 
-if [[ -x /usr/bin/chromium ]]; then
+packages=()
+if [[ ! -x /usr/bin/chromium ]]; then
+  packages+=(chromium)
+fi
+if [[ ! -x /usr/bin/pdftotext || ! -x /usr/bin/pdftoppm ]]; then
+  packages+=(poppler-utils)
+fi
+if [[ ${#packages[@]} -eq 0 ]]; then
   exit 0
 fi
 
@@ -12,6 +20,6 @@ if [[ "$(id -u)" -ne 0 ]]; then
   sudo=(sudo)
 fi
 
-echo "Installing Chromium for the browser tests..."
+echo "Installing ${packages[*]} for the tests..."
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}"

@@ -6,11 +6,12 @@ namespace PolicyTracker.Benchmarks;
 /// </summary>
 internal static class EntryPoint
 {
-    // "pages" times the analyst pages on a synthetic database, "server" the whole app on SQLite or PostgreSQL;
-    // the other commands measure extraction.
+    // "pages" times the analyst pages and "csv-export" the exports on a synthetic database, "server" the whole app
+    // on SQLite or PostgreSQL; the other commands measure extraction.
     public static async Task<int> Main(string[] args) => args switch
     {
         ["pages", .. var rest] => await Benchmark.RunAsync(rest),
+        ["csv-export", .. var rest] => await ExportBenchmark.RunAsync(rest),
         ["server", .. var rest] => await ServerBenchmark.RunAsync(rest),
         _ => Cli.Run(args),
     };

@@ -13,7 +13,8 @@ public sealed class ExportWorkspace : Workspace, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await RunCliAsync("ingest", WriteFile("a-first.txt", First), WriteFile("b-second.txt", Second));
+        var ingest = await RunCliAsync("ingest", WriteFile("a-first.txt", First), WriteFile("b-second.txt", Second));
+        Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
 
         // Claims written directly, so the export's contradictions and corroborations do not depend on the extractor.
         await using var db = CreateDbContext();
@@ -118,5 +119,63 @@ public sealed class ExportCommandTests(ExportWorkspace workspace) : IClassFixtur
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Output);
         Assert.Contains("unknown format 'xml'", result.Error, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ExportFormatsCommandTests(ExportWorkspace workspace) : IClassFixture<ExportWorkspace>
+{
+    [Fact]
+    public async Task Export_CsvWithFilters_OnlyClaimsInScope()
+    {
+        // Arrange
+        await using (var db = workspace.CreateDbContext())
+        {
+            var claim = await db.Claims.Include(c => c.Source).SingleAsync(c => c.Topic == "training.default" && c.Source!.FileName == "a-first.txt");
+            claim.Status = ClaimStatus.Verified;
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var result = await workspace.RunCliAsync("export", "--format", "csv", "--subject", "ACME", "--topic", "training.default,retention.deleted_chats", "--status", "Verified", "--status", "unreviewed");
+        var filtered = await workspace.RunCliAsync("export", "--format", "csv", "--topic", "training.default", "--status", "verified");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(5, result.Output.TrimEnd().Split("\r\n").Length);
+        Assert.Equal(0, filtered.ExitCode);
+        var rows = filtered.Output.TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+        Assert.Equal(2, rows.Length);
+        Assert.Contains("a-first.txt", rows[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("md", "# Comparison report")]
+    [InlineData("html", "<!DOCTYPE html>")]
+    [InlineData("claimreview", "\"@context\": \"https://schema.org\"")]
+    public async Task Export_ReportFormats_WriteTheirFiles(string format, string start)
+    {
+        // Arrange
+        var path = Path.Combine(workspace.Root, "exports", "report." + format);
+
+        // Act
+        var result = await workspace.RunCliAsync("export", "--format", format, "--out", path, "--kind", "Article,Guide,OfficialPolicy");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(start, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--status", "Maybe", "unknown status 'Maybe'")]
+    [InlineData("--kind", "Blog", "unknown source kind 'Blog'")]
+    [InlineData("--format", "pdf", "--format pdf needs --out FILE")]
+    public async Task Export_BadOptions_ClearErrorExitsTwo(string option, string value, string message)
+    {
+        // Act
+        var result = await workspace.RunCliAsync("export", option, value);
+
+        // Assert
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ namespace PolicyTracker.Web.Cli;
 /// </summary>
 internal sealed class CommandArguments
 {
-    private readonly Dictionary<string, string?> options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string?>> options = new(StringComparer.Ordinal);
 
     private CommandArguments(string name) => Name = name;
 
@@ -19,7 +19,11 @@ internal sealed class CommandArguments
 
     public string? Error { get; private set; }
 
-    public string? Value(string option) => options.GetValueOrDefault(option);
+    /// <summary>The option's last value, so a repeated single-valued option behaves as the last one given.</summary>
+    public string? Value(string option) => options.GetValueOrDefault(option)?[^1];
+
+    /// <summary>Every value given for a repeatable option, in order.</summary>
+    public IReadOnlyList<string?> Values(string option) => options.GetValueOrDefault(option) ?? [];
 
     public bool Has(string option) => options.ContainsKey(option);
 
@@ -54,11 +58,11 @@ internal sealed class CommandArguments
                     parsed.Error ??= $"{name} needs a value";
                 }
 
-                parsed.options[name] = value;
+                parsed.Add(name, value);
             }
             else if (flags.Contains(name) && inline is null)
             {
-                parsed.options[name] = null;
+                parsed.Add(name, null);
             }
             else if (inline is not null)
             {
@@ -71,5 +75,15 @@ internal sealed class CommandArguments
         }
 
         return parsed;
+    }
+
+    private void Add(string option, string? value)
+    {
+        if (!options.TryGetValue(option, out var values))
+        {
+            options[option] = values = [];
+        }
+
+        values.Add(value);
     }
 }

@@ -25,9 +25,19 @@ public static class CommandLine
           ingest PATH...                    Ingest files and folders (folders recursively, .txt .text .md
                                             .markdown .html .htm only). Prints one line per file; exits 1
                                             when any file was refused or failed.
-          export [--format json] [--out FILE]
-                                            Export sources, claims, contradictions and corroborations;
-                                            to standard output unless --out is given.
+          export [--format FORMAT] [--out FILE] [--subject S] [--topic T] [--status S] [--kind K]
+                                            Export to standard output, or to FILE with --out. Formats:
+                                              json         sources, claims, contradictions, corroborations
+                                              csv          one row per claim (RFC 4180, UTF-8 with BOM)
+                                              md, html     the comparison report (summary, a table per
+                                                           subject, contradictions, verdicts, sources)
+                                              claimreview  schema.org ClaimReview JSON-LD for every
+                                                           claim with a verdict
+                                              pdf          the HTML report printed by Chromium (needs --out)
+                                            Filters keep claims whose subject, topic, status (Unreviewed,
+                                            Verified, Contradicted, Disputed, NotApplicable) and source kind
+                                            (OfficialPolicy, Article, Guide) are among those given; each is
+                                            repeatable and takes comma-separated values.
           eval --gold FILE [--sources DIR] [--verbose]
                                             Score the extractor against a gold file, reading the documents
                                             it names from DIR (default: the seeds shipped with the app).

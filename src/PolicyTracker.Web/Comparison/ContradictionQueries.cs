@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Export;
 
 namespace PolicyTracker.Web.Comparison;
 
@@ -18,6 +19,31 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
     {
         var stamp = await StampAsync(ct);
         return await cache.GetAsync(stamp, LoadAsync, ct);
+    }
+
+    /// <summary>
+    /// The comparison of the claims an export covers. Contradictions are per subject and topic, so a filter on those
+    /// alone only picks findings of the whole comparison and is cut from the cached one; a filter on status or source
+    /// kind changes which claims disagree, so those claims are compared on their own.
+    /// </summary>
+    public async Task<ComparisonSnapshot> SnapshotAsync(ReportFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            return await SnapshotAsync(ct);
+        }
+
+        if (filter.ByKeysOnly)
+        {
+            var all = await SnapshotAsync(ct);
+            return new ComparisonSnapshot([.. all.Claims.Where(c => filter.Includes(c.Subject, c.Topic))]);
+        }
+
+        var claims = await filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking())
+            .Select(c => new ClaimFacts(c.Id, c.SourceId, c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value))
+            .ToListAsync(ct);
+        return new ComparisonSnapshot(claims);
     }
 
     /// <summary>

@@ -8,8 +8,9 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Export;
 
 /// <summary>
-/// Writes every source, claim, contradiction and corroboration as one JSON object. Claims are streamed
-/// from the database straight to the output so an export never holds all quotes in memory at once.
+/// Writes the sources, claims, contradictions and corroborations a <see cref="ReportFilter"/> covers (everything when
+/// it is empty) as one JSON object. Claims are streamed from the database straight to the output so an export never
+/// holds all quotes in memory at once.
 /// </summary>
 public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries comparisons, TimeProvider time)
 {
@@ -18,15 +19,37 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
     // The export is a file for people and tools, never inlined into HTML, so quotes keep their characters as written.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task ExportAsync(Stream output, CancellationToken ct)
+    public Task ExportAsync(Stream output, CancellationToken ct) => ExportAsync(ReportFilter.All, output, ct);
+
+    public async Task ExportAsync(ReportFilter filter, Stream output, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
         await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
         json.WriteString("generatedAt", Timestamp(time.GetUtcNow()));
 
+        // Only a narrowed export says what narrowed it, so a whole export keeps exactly the documented shape.
+        if (!filter.IsEmpty)
+        {
+            json.WriteStartObject("filter");
+            WriteArray(json, "subjects", filter.Subjects);
+            WriteArray(json, "topics", filter.Topics);
+            WriteArray(json, "statuses", [.. filter.Statuses.Select(s => s.ToString())]);
+            WriteArray(json, "kinds", [.. filter.Kinds.Select(k => k.ToString())]);
+            json.WriteEndObject();
+        }
+
+        var inScope = filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking());
+        var quoted = db.Sources.AsNoTracking();
+        if (!filter.IsEmpty)
+        {
+            // A narrowed export lists the sources its claims come from.
+            quoted = quoted.Where(s => inScope.Any(c => c.SourceId == s.Id));
+        }
+
         json.WriteStartArray("sources");
-        var sources = db.Sources.AsNoTracking()
+        var sources = quoted
             .OrderBy(s => s.FileName)
             .Select(s => new { s.Id, s.FileName, s.Title, s.Format, s.Kind, s.Sha256, s.Version, s.IngestedAt })
             .AsAsyncEnumerable();
@@ -48,7 +71,7 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         json.WriteEndArray();
 
         json.WriteStartArray("claims");
-        var claims = db.Claims.AsNoTracking()
+        var claims = inScope
             .OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id)
             .Select(c => new { c.Id, Source = c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status })
             .AsAsyncEnumerable();
@@ -71,7 +94,7 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
 
         json.WriteEndArray();
 
-        var comparison = await comparisons.CompareAllAsync(ct);
+        var comparison = (await comparisons.SnapshotAsync(filter, ct)).Result;
         json.WriteStartArray("contradictions");
         foreach (var finding in comparison.Contradictions)
         {

@@ -85,6 +85,10 @@ public static class AppHost
             .BindConfiguration(SeedsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ReportsOptions>()
+            .BindConfiguration(ReportsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         // The provider comes from configuration (Database:Provider); DatabaseProviders knows what differs between them,
         // including which context type, and so which migrations, a provider uses.
@@ -111,6 +115,11 @@ public static class AppHost
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<JsonExporter>();
+        services.AddScoped<CsvClaimWriter>();
+        services.AddScoped<ClaimReviewWriter>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportExporter>();
+        services.AddSingleton<PdfPrinter>();
         services.AddScoped<ClaimTagger>();
         services.AddScoped<ContradictionReviewer>();
         SecurityServices.AddAccounts(services);

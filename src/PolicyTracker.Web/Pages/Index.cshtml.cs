@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Reviews;
 
 namespace PolicyTracker.Web.Pages;
 
-public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons) : PageModel
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
 {
     private const int DisputedShown = 10;
     private const int RecentShown = 8;
@@ -16,6 +17,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public int ClaimCount { get; private set; }
 
     public int ContradictionCount { get; private set; }
+
+    /// <summary>Contradictions no editor has confirmed or dismissed yet.</summary>
+    public int OpenCount { get; private set; }
 
     public IReadOnlyList<DisputedTopic> Disputed { get; private set; } = [];
 
@@ -31,6 +35,10 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         var snapshot = await comparisons.SnapshotAsync(ct);
         ContradictionCount = snapshot.Result.Contradictions.Count;
         Subjects = snapshot.Subjects;
+        var reviews = await reviewer.LoadAllAsync(ct);
+        ContradictionState StateOf(string subject, string topic) =>
+            reviews.TryGetValue((subject, topic), out var review) ? review.State : ContradictionState.Open;
+        OpenCount = snapshot.Result.Contradictions.Count(f => StateOf(f.Subject, f.Topic) == ContradictionState.Open);
 
         // Most disputed: the findings that the most sources take part in, then the most claims.
         Disputed = [.. snapshot.Result.Contradictions
@@ -39,7 +47,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ThenBy(f => f.Topic, StringComparer.Ordinal)
             .Take(DisputedShown)
-            .Select(f => new DisputedTopic(f.Subject, f.Topic, f.Values, f.Sources.Count, f.ClaimIds.Count, f.SameSource))];
+            .Select(f => new DisputedTopic(f.Subject, f.Topic, f.Values, f.Sources.Count, f.ClaimIds.Count, f.SameSource, StateOf(f.Subject, f.Topic)))];
 
         // Ids autoincrement, so the highest are the most recently added sources.
         Recent = await db.Sources.AsNoTracking()
@@ -50,7 +58,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     }
 
     public sealed record DisputedTopic(
-        string Subject, string Topic, IReadOnlyList<string> Values, int SourceCount, int ClaimCount, bool SelfContradiction);
+        string Subject, string Topic, IReadOnlyList<string> Values, int SourceCount, int ClaimCount, bool SelfContradiction, ContradictionState Review);
 
     public sealed record RecentSource(long Id, string FileName, string? Title, SourceKind Kind, DateTimeOffset IngestedAt, int ClaimCount);
 }

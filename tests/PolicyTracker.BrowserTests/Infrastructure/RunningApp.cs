@@ -45,18 +45,9 @@ public sealed class RunningApp : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(seeds, ScriptSourceName), ScriptSourceText);
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        start.ArgumentList.Add(AppDll());
+        var start = AppProcess(root);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "browser.db")}";
-        start.Environment["Storage__DataDirectory"] = Path.Combine(root, "data");
-        start.Environment["Seeds__Directory"] = seeds;
 
         var process = Process.Start(start)!;
         var app = new RunningApp(root, process, new Uri($"http://127.0.0.1:{port}"));
@@ -84,6 +75,43 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
+
+    /// <summary>Adds an account the way an operator does, with the app's own <c>users add</c> command beside the running app.</summary>
+    public async Task AddUserAsync(string email, string role, string password)
+    {
+        var start = AppProcess(Root);
+        start.RedirectStandardInput = true;
+        foreach (var arg in new[] { "users", "add", email, "--role", role, "--password-stdin" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var command = Process.Start(start)!;
+        await command.StandardInput.WriteLineAsync(password);
+        command.StandardInput.Close();
+        var said = await command.StandardOutput.ReadToEndAsync() + await command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        if (command.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"users add {email} failed: {said}");
+        }
+    }
+
+    /// <summary>The app's executable with this instance's database, data folder and seeds.</summary>
+    private static ProcessStartInfo AppProcess(string root)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        start.ArgumentList.Add(AppDll());
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "browser.db")}";
+        start.Environment["Storage__DataDirectory"] = Path.Combine(root, "data");
+        start.Environment["Seeds__Directory"] = Path.Combine(root, "seeds");
+        return start;
+    }
 
     public async ValueTask DisposeAsync()
     {

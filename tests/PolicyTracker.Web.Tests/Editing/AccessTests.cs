@@ -265,6 +265,26 @@ public sealed class AccessTests(AnalystApp app) : IClassFixture<AnalystApp>
     }
 
     [Fact]
+    public async Task SignIn_OverHttps_CookiesAreSecure()
+    {
+        // Arrange
+        var email = await app.AddUserAsync(Roles.Reader);
+        using var client = new FormClient(app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+        }));
+        var page = await client.GetDocumentAsync("/Account/SignIn");
+
+        // Act
+        using var response = await client.SubmitAsync(page.Forms["sign-in"]!, new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+
+        // Assert
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SecurityServices.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie.Split(';').Select(p => p.Trim().ToLowerInvariant()));
+    }
+
+    [Fact]
     public async Task SignIn_ReturnUrlElsewhere_StaysOnThisSite()
     {
         // Arrange

@@ -48,6 +48,37 @@ public sealed class ClaimTaggingTests(AnalystApp app) : IClassFixture<AnalystApp
         Assert.Contains(email, history, StringComparison.Ordinal);
         Assert.Contains("The policy says opt-in.", history, StringComparison.Ordinal);
         Assert.Contains("acme-policy.md", after.GetElementById("evidence")!.TextContent, StringComparison.Ordinal);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)after.GetElementById($"evidence-{evidenceId}")!).IsChecked, "saved evidence is ticked again");
+    }
+
+    [Fact]
+    public async Task TagPost_OnlyTheNoteChanged_KeepsTheSavedEvidence()
+    {
+        // Arrange: a verdict with a passage and a claim that is not in the list of related claims.
+        var claimId = app.Claims["script-html"];
+        var evidenceId = app.Claims["policy-export"];
+        using var client = await app.SignInAsync(Roles.Editor);
+        var page = await client.GetDocumentAsync($"/Claims/{claimId}");
+        using var first = await client.SubmitAsync(page.Forms["tag-form"]!, new()
+        {
+            ["Input.Status"] = "Verified",
+            ["Input.Evidence.ClaimIdsText"] = $"{evidenceId}",
+            ["Input.Evidence.Passage"] = "We never sell data.",
+            ["Input.Evidence.PassageSource"] = "Acme policy",
+        });
+        var reopened = await client.GetDocumentAsync($"/Claims/{claimId}");
+
+        // Act
+        using var second = await client.SubmitAsync(reopened.Forms["tag-form"]!, new() { ["Input.Note"] = "Also in the FAQ." });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        await using var db = app.CreateDbContext();
+        var claim = await db.Claims.Include(c => c.Evidence).SingleAsync(c => c.Id == claimId);
+        Assert.Equal((ClaimStatus.Verified, "Also in the FAQ.", 2), (claim.Status, claim.ReviewNote, claim.Revision));
+        Assert.Equal(
+            [(evidenceId, "acme-policy.md"), (null, "Acme policy")],
+            claim.Evidence.OrderBy(e => e.Id).Select(e => (e.EvidenceClaimId, e.SourceName)));
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public sealed class ReviewWorkflowTests
         Assert.Contains("Dismissed (different time)", finding.TextContent, StringComparison.Ordinal);
         Assert.Contains("The blog is from 2023.", finding.TextContent, StringComparison.Ordinal);
         Assert.Empty((await editor.GetDocumentAsync("/Contradictions?state=Open")).QuerySelectorAll("article.finding"));
+        var overview = await editor.GetDocumentAsync("/");
+        Assert.Equal(("1", "0"), (overview.GetElementById("contradiction-count")!.TextContent.Trim(), overview.GetElementById("open-count")!.TextContent.Trim()));
+        Assert.Contains("Dismissed", overview.QuerySelector("ol.disputed")!.TextContent, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ContradictionReviewed);
         Assert.Equal(("Open", "Dismissed (different time)", "training.default"), (entry.From, entry.To, entry.Topic));

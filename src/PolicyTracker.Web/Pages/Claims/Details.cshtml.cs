@@ -53,7 +53,7 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimT
             return NotFound();
         }
 
-        Input = new TagInput { Status = Claim!.Status, Note = ReviewNote, Revision = Claim.Revision };
+        Input = new TagInput { Status = Claim!.Status, Note = ReviewNote, Revision = Claim.Revision, Evidence = CurrentEvidenceAsInput() };
         return Page();
     }
 
@@ -117,6 +117,24 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimT
 
         await LoadRelatedAsync(id, ct);
         return true;
+    }
+
+    /// <summary>
+    /// The form starts from the evidence saved now, so changing only the note does not drop it: claims in the list
+    /// below are ticked, other claims are typed, a quoted passage is filled in.
+    /// </summary>
+    private EvidenceFields CurrentEvidenceAsInput()
+    {
+        var listed = Others.Select(o => o.Id).ToHashSet();
+        var claimIds = Evidence.Where(e => e.Linkable).Select(e => e.ClaimId!.Value).ToList();
+        var passage = Evidence.FirstOrDefault(e => e.ClaimId is null);
+        return new EvidenceFields
+        {
+            ClaimIds = [.. claimIds.Where(listed.Contains)],
+            ClaimIdsText = string.Join(", ", claimIds.Where(id => !listed.Contains(id))),
+            Passage = passage?.Quote,
+            PassageSource = passage?.SourceName,
+        };
     }
 
     private async Task<HashSet<long>> ExistingAsync(IEnumerable<long?> ids, CancellationToken ct)

@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Options;
+
+namespace PolicyTracker.Web.Export;
+
+/// <summary>Builds the <see cref="ComparisonReport"/> for a filter: the one model every report format renders.</summary>
+public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries comparisons, IOptions<ReportsOptions> options, TimeProvider time)
+{
+    public async Task<ComparisonReport> BuildAsync(ReportFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var generatedAt = time.GetUtcNow();
+        var snapshot = await comparisons.SnapshotAsync(filter, ct);
+        var inScope = filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking());
+
+        var byStatus = await inScope.GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+
+        // Source metadata without the text; every source when nothing narrows the report, otherwise those it quotes.
+        var claimsPerSource = snapshot.Claims.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Count());
+        var sources = (await db.Sources.AsNoTracking()
+                .OrderBy(s => s.FileName)
+                .Select(s => new { s.Id, s.FileName, s.Title, s.Kind, s.Sha256, s.Version, s.IngestedAt })
+                .ToListAsync(ct))
+            .Where(s => filter.IsEmpty || claimsPerSource.ContainsKey(s.Id))
+            .Select(s => new ReportSource(s.Id, s.FileName, s.Title, s.Kind, s.Sha256, s.Version, s.IngestedAt, claimsPerSource.GetValueOrDefault(s.Id)))
+            .ToList();
+        var sourceById = sources.ToDictionary(s => s.Id);
+
+        var reviews = await db.ContradictionReviews.AsNoTracking().ToListAsync(ct);
+        var reviewByKey = reviews.ToDictionary(r => (r.Subject, r.Topic));
+
+        var contradictions = snapshot.Result.Contradictions;
+        var summaries = contradictions.ToDictionary(f => (f.Subject, f.Topic), snapshot.Summarize);
+        var exampleIds = summaries.Values.SelectMany(s => s.Sides).SelectMany(s => s.ExampleIds).ToList();
+        var examples = await db.Claims.AsNoTracking()
+            .Where(c => exampleIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Scope, c.Quote, c.Status, c.SourceId })
+            .ToDictionaryAsync(c => c.Id, ct);
+
+        var verdicts = await LoadVerdictsAsync(inScope, sourceById, ct);
+
+        var sections = new List<SubjectSection>();
+        foreach (var subject in snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal))
+        {
+            var facts = snapshot.ForSubject(subject);
+
+            // The provider's own word first, then whoever says the most about it, as on the Compare page.
+            var columns = facts.ClaimsPerSource.Keys
+                .Where(sourceById.ContainsKey)
+                .Select(id => sourceById[id])
+                .OrderBy(s => s.Kind == SourceKind.OfficialPolicy ? 0 : 1)
+                .ThenByDescending(s => facts.ClaimsPerSource[s.Id])
+                .ThenBy(s => s.FileName, StringComparer.Ordinal)
+                .ToList();
+            var rows = facts.Topics
+                .Select(topic => new TopicRow(
+                    topic,
+                    facts.Disputed.ContainsKey(topic),
+                    [.. columns.Select(source => (IReadOnlyList<CellValue>)[.. (facts.Cells.GetValueOrDefault((topic, source.Id)) ?? [])
+                        .Select(c => new CellValue(c.Value, c.Scope))
+                        .Distinct()])]))
+                .ToList();
+
+            var findings = contradictions
+                .Where(f => f.Subject == subject)
+                .OrderBy(f => f.Topic, StringComparer.Ordinal)
+                .Select(f =>
+                {
+                    var summary = summaries[(f.Subject, f.Topic)];
+                    var review = reviewByKey.TryGetValue((f.Subject, f.Topic), out var r)
+                        ? new ContradictionVerdict(r.State, r.Reason, r.Note, r.ReviewedBy, r.ReviewedAt)
+                        : ContradictionVerdict.Open;
+                    return new ReportContradiction(
+                        f.Subject,
+                        f.Topic,
+                        f.SameSource,
+                        f.ClaimIds.Count,
+                        f.Sources.Count,
+                        review,
+                        [.. summary.Sides.Select(side => new ReportSide(
+                            side.Value,
+                            side.ClaimCount,
+                            side.SourceCount,
+                            [.. side.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id]).Select(c => new ReportQuote(
+                                c.Id,
+                                c.Scope,
+                                c.Quote,
+                                sourceById.TryGetValue(c.SourceId, out var s) ? s.Name : snapshot.ById[c.Id].Source,
+                                sourceById.TryGetValue(c.SourceId, out var k) ? k.Kind : SourceKind.Article,
+                                c.Status,
+                                summary.SelfContradictingSources.Contains(c.SourceId)))]))]);
+                })
+                .ToList();
+
+            sections.Add(new SubjectSection(
+                subject,
+                facts.ClaimsPerSource.Values.Sum(),
+                columns,
+                rows,
+                findings,
+                verdicts.GetValueOrDefault(subject) ?? []));
+        }
+
+        var states = Enum.GetValues<ContradictionState>().ToDictionary(s => s, _ => 0);
+        foreach (var finding in sections.SelectMany(s => s.Contradictions))
+        {
+            states[finding.Review.State]++;
+        }
+
+        var summary = new ReportSummary(
+            sources.Count,
+            snapshot.Claims.Count,
+            contradictions.Count,
+            contradictions.Count(f => f.SameSource),
+            snapshot.Result.Corroborations.Count,
+            Enum.GetValues<ClaimStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
+            states,
+            [.. contradictions
+                .GroupBy(f => f.Topic, StringComparer.Ordinal)
+                .Select(g => new DisputedTopic(g.Key, [.. g.Select(f => f.Subject).Order(StringComparer.Ordinal)]))
+                .OrderByDescending(t => t.Subjects.Count)
+                .ThenBy(t => t.Topic, StringComparer.Ordinal)]);
+
+        return new ComparisonReport(generatedAt, options.Value.Organization.Name, filter, summary, sections, sources);
+    }
+
+    /// <summary>Reviewed claims in scope by subject, with their evidence: the editors' verdicts and notes.</summary>
+    private async Task<Dictionary<string, List<ReportVerdict>>> LoadVerdictsAsync(
+        IQueryable<Claim> inScope, Dictionary<long, ReportSource> sources, CancellationToken ct)
+    {
+        var reviewed = inScope.Where(c => c.Status != ClaimStatus.Unreviewed);
+        var claims = await reviewed
+            .OrderBy(c => c.Subject).ThenBy(c => c.Topic).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.SourceId, c.Status, c.ReviewNote, c.ReviewedBy, c.ReviewedAt })
+            .ToListAsync(ct);
+        var evidence = (await db.ClaimEvidence.AsNoTracking()
+                .Where(e => reviewed.Select(c => c.Id).Contains(e.ClaimId))
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.ClaimId, e.Quote, e.SourceName, e.EvidenceClaimId })
+                .ToListAsync(ct))
+            .ToLookup(e => e.ClaimId);
+
+        return claims
+            .GroupBy(c => c.Subject, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(c => new ReportVerdict(
+                        c.Id,
+                        c.Topic,
+                        c.Scope,
+                        c.Value,
+                        c.Quote,
+                        sources.TryGetValue(c.SourceId, out var s) ? s.Name : $"source {c.SourceId}",
+                        c.Status,
+                        c.ReviewNote,
+                        c.ReviewedBy,
+                        c.ReviewedAt,
+                        [.. evidence[c.Id].Select(e => new ReportEvidence(e.Quote, e.SourceName, e.EvidenceClaimId))]))
+                    .ToList(),
+                StringComparer.Ordinal);
+    }
+}
