@@ -80,6 +80,30 @@ public sealed class ConcurrentIngestTests(TestApp app) : IClassFixture<TestApp>
         AssertRaceWasSettledByTheIndex(race);
     }
 
+    [Fact]
+    public async Task SaveChanges_SecondSourceWithSameFileName_RefusedAsUniqueViolation()
+    {
+        // Arrange
+        _ = app.Factory.Services;
+        await using var db = app.CreateDbContext();
+        db.Sources.Add(NewSource("unique-name.txt"));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.Sources.Add(NewSource("unique-name.txt"));
+
+        // Act
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        // Assert
+        Assert.True(DatabaseProviders.IsUniqueViolation(refused), refused.InnerException?.Message);
+    }
+
+    private static Source NewSource(string fileName) => new()
+    {
+        FileName = fileName, Sha256 = new string('0', 64), Text = "Text.\n", Version = 1,
+        IngestedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+    };
+
     /// <summary>
     /// On PostgreSQL both ingestors reach their insert before either commits, so one insert must fail on the unique
     /// index and its ingestor retry. SQLite lets one writer at a time into an ingest's transaction, so there the
