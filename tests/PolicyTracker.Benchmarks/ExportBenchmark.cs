@@ -21,19 +21,7 @@ internal static class ExportBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Arguments.Parse(args);
-        var database = options.Database ?? Path.Combine(Path.GetTempPath(), $"policytracker-bench-{options.Sources}-{options.Claims}.db");
-        var connectionString = $"Data Source={database}";
-        if (!File.Exists(database))
-        {
-            var generate = Stopwatch.StartNew();
-            await new SyntheticCorpus(options.Sources, options.Claims, seed: 20261123).WriteAsync(connectionString, CancellationToken.None);
-            SqliteConnection.ClearAllPools();
-            Console.WriteLine($"Generated {options.Sources} sources and {options.Claims} claims into {database} in {generate.Elapsed.TotalSeconds:F1} s");
-        }
-        else
-        {
-            Console.WriteLine($"Reusing {database}");
-        }
+        var connectionString = await SyntheticCorpus.EnsureDatabaseAsync(options.Database, options.Sources, options.Claims);
 
         var dbOptions = new DbContextOptionsBuilder<PolicyDbContext>().UseSqlite(connectionString).Options;
         var reports = Microsoft.Extensions.Options.Options.Create(new ReportsOptions());

@@ -44,6 +44,28 @@ internal sealed class SyntheticCorpus(int sources, int claims, int seed)
         "The wording changed slightly in the latest revision.",
     ];
 
+    /// <summary>
+    /// The SQLite file the page and export benchmarks run on: <paramref name="database"/> (or one in temp named by its
+    /// size) reused as it is when it exists, so the generator runs once and timings can be repeated; generated otherwise.
+    /// Returns its connection string.
+    /// </summary>
+    public static async Task<string> EnsureDatabaseAsync(string? database, int sources, int claims)
+    {
+        database ??= Path.Combine(Path.GetTempPath(), $"policytracker-bench-{sources}-{claims}.db");
+        var connectionString = $"Data Source={database}";
+        if (File.Exists(database))
+        {
+            Console.WriteLine($"Reusing {database}");
+            return connectionString;
+        }
+
+        var generate = System.Diagnostics.Stopwatch.StartNew();
+        await new SyntheticCorpus(sources, claims, seed: 20261123).WriteAsync(connectionString, CancellationToken.None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Console.WriteLine($"Generated {sources} sources and {claims} claims into {database} in {generate.Elapsed.TotalSeconds:F1} s");
+        return connectionString;
+    }
+
     public async Task WriteAsync(string connectionString, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<PolicyDbContext>().UseSqlite(connectionString).Options;
