@@ -76,6 +76,7 @@ public sealed class TopicCatalog
         Negation = Compile(negation);
         Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
         OrganisationNames = NamesPattern(Organisations);
+        OrganisationByName = ByName(Organisations);
         GenericActors = [.. file.GenericActors.Select(Compile)];
         NotStatements = [.. (file.NotStatements ?? []).Select(Compile)];
         DefaultScope = file.Scopes.Default;
@@ -100,6 +101,9 @@ public sealed class TopicCatalog
 
     /// <summary>Every organisation's names in one pattern; group N+1 matches organisation N.</summary>
     internal Regex OrganisationNames { get; }
+
+    /// <summary>The subject each name stands for, whatever its case; the first organisation listing a name has it.</summary>
+    internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> OrganisationByName { get; }
 
     internal IReadOnlyList<Regex> GenericActors { get; }
 
@@ -157,6 +161,20 @@ public sealed class TopicCatalog
         {
             throw new InvalidDataException($"topic {topic.Key}: bad pattern: {e.Message}", e);
         }
+    }
+
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByName(IReadOnlyList<Organisation> organisations)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var organisation in organisations)
+        {
+            foreach (var name in organisation.Names)
+            {
+                byName.TryAdd(name, organisation.Subject);
+            }
+        }
+
+        return byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));

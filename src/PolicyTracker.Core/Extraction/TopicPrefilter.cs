@@ -34,7 +34,7 @@ internal sealed class TopicPrefilter
     }
 
     /// <summary>Marks in <paramref name="candidates"/> (one flag per topic, cleared first) the topics <paramref name="text"/> can be about.</summary>
-    public void Mark(string text, bool[] candidates)
+    public void Mark(ReadOnlySpan<char> text, bool[] candidates)
     {
         Array.Clear(candidates);
         foreach (var topic in alwaysTried)
@@ -47,9 +47,9 @@ internal sealed class TopicPrefilter
             return;
         }
 
-        for (var match = stems.Match(text); match.Success; match = match.NextMatch())
+        foreach (var match in stems.EnumerateMatches(text))
         {
-            foreach (var topic in topicsByStem[match.ValueSpan])
+            foreach (var topic in topicsByStem[text.Slice(match.Index, match.Length)])
             {
                 candidates[topic] = true;
             }
