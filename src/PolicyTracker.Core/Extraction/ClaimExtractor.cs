@@ -33,6 +33,9 @@ public sealed class ClaimExtractor
     // A clause that states a condition ("if you don’t opt out") does not negate what follows it.
     private static readonly Regex Condition = new(@"^\s*(?:if|when|unless|once|even if|after|where|until)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // A statement pointing at a setting without naming it: which setting it is, the page says.
+    private static readonly Regex PointsAtSetting = new(@"\b(?:this|that|the) (?:setting|toggle|option|switch)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     private static readonly char[] ClauseBreaks = [',', ':', '(', '—'];
 
     private static readonly char[] SentenceBreaks = [',', ';', '.', '!', '?'];
@@ -69,7 +72,7 @@ public sealed class ClaimExtractor
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
-        var state = new DocumentState(mainSubject, documentScope, new bool[Catalog.Rules.Count]);
+        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title);
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
@@ -84,6 +87,7 @@ public sealed class ClaimExtractor
         var own = statement.Span.Of(text);
         if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement))
         {
+            state.Passed(statement, null);
             return;
         }
 
@@ -101,6 +105,8 @@ public sealed class ClaimExtractor
         {
             AddClaims(text, state.ViewOf(text, statement), state, found);
         }
+
+        state.Passed(statement, usePrefilter && statement.Kind != BlockKind.TableRow ? state.Candidates : null);
 
         // Checked last, as they are needed only for the few statements that make a claim.
         if (found.Count > 0 && !IsAboutUnnamedActors(own) && !AnyMatch(Catalog.NotStatements, own))
@@ -126,7 +132,11 @@ public sealed class ClaimExtractor
         for (var i = 0; i < Catalog.Rules.Count; i++)
         {
             var rule = Catalog.Rules[i];
-            if (!candidates[i] || Evaluate(rule, view) is not { } finding)
+
+            // A gated topic's vocabulary may stand outside the statement (see GateOpen), where the prefilter does
+            // not look: such a statement is a candidate all the same.
+            if (!(candidates[i] || (rule.Gate is not null && state.GateOpenBefore(i, text, statement)))
+                || Evaluate(text, rule, view, i, state) is not { } finding)
             {
                 continue;
             }
@@ -171,21 +181,23 @@ public sealed class ClaimExtractor
         return false;
     }
 
-    private Finding? Evaluate(TopicRule rule, StatementView view)
+    private Finding? Evaluate(string documentText, TopicRule rule, StatementView view, int ruleIndex, DocumentState state)
     {
         // The trigger and the exclusions are judged on the statement itself: its context may complete its
         // meaning, but never decides what the statement is about. The gate and the trigger go first because
         // they are rarely met: most statements are about none of the topics.
         var text = view.Text;
-        if (rule.Gate is { } gate && !gate.IsMatch(text))
+        var gateInView = rule.Gate is not { } gate || gate.IsMatch(text);
+        if (!gateInView && !state.GateOpenBefore(ruleIndex, documentText, view.Statement))
         {
             return null;
         }
 
         // Failing the statement, the trigger may stand in its context: "We do not." after a sentence about
-        // training, an item under "We do not train on:", or a cell under a header that names the topic.
+        // training, an item under "We do not train on:", or a cell under a header that names the topic. A
+        // statement whose topic is only spoken before it must hold the trigger itself.
         if (!FirstMatch(rule.Match[0], text, view.OwnStart, out var trigger)
-            && !(MayTakeTriggerFromContext(view) && FirstMatch(rule.Match[0], view.Context, 0, out trigger)))
+            && !(gateInView && MayTakeTriggerFromContext(view) && FirstMatch(rule.Match[0], view.Context, 0, out trigger)))
         {
             return null;
         }
@@ -471,15 +483,67 @@ public sealed class ClaimExtractor
     /// What holds for every statement of one document, and the scratch space reused from one statement to the
     /// next: the candidate topics, the claims found so far and the characters of a view with context.
     /// </summary>
-    private sealed class DocumentState(string subject, string scope, bool[] candidates)
+    private sealed class DocumentState
     {
+        private readonly IReadOnlyList<TopicRule> rules;
+
+        // Per gated topic, whether the title speaks its vocabulary; per topic, whether the statement before may.
+        private readonly bool[] titleGate;
+        private readonly bool[] previousMayHold;
+        private Statement? previous;
+
         private char[] scratch = new char[256];
 
-        public string Subject { get; } = subject;
+        public DocumentState(string subject, string scope, IReadOnlyList<TopicRule> rules, string? title)
+        {
+            Subject = subject;
+            Scope = scope;
+            this.rules = rules;
+            Candidates = new bool[rules.Count];
+            titleGate = [.. rules.Select(r => title is not null && r.Gate is { } gate && gate.IsMatch(title))];
+            previousMayHold = new bool[rules.Count];
+        }
 
-        public string Scope { get; } = scope;
+        public string Subject { get; }
 
-        public bool[] Candidates { get; } = candidates;
+        public string Scope { get; }
+
+        public bool[] Candidates { get; }
+
+        /// <summary>
+        /// Whether a gated topic's vocabulary is spoken just before the statement, in the sentence before it in
+        /// its block ("Its opt-in system puts you in the driver's seat. You decide what happens with your
+        /// conversations."), or, for a statement that points at "this setting", in the document's title ("You
+        /// can disable this setting at any time" on a page titled "Privacy settings"). The statement still has
+        /// to hold the topic's trigger itself.
+        /// </summary>
+        public bool GateOpenBefore(int rule, string documentText, Statement statement)
+        {
+            if (titleGate[rule] && PointsAtSetting.IsMatch(statement.Span.Of(documentText)))
+            {
+                return true;
+            }
+
+            return previous is { } before && before.Block == statement.Block && previousMayHold[rule]
+                && rules[rule].Gate!.IsMatch(before.Span.Of(documentText));
+        }
+
+        /// <summary>
+        /// Remembers <paramref name="statement"/> as the one before the next, with the topics it may speak of:
+        /// <paramref name="candidates"/> as the prefilter marked them, or every topic when it was not looked at.
+        /// </summary>
+        public void Passed(Statement statement, bool[]? candidates)
+        {
+            previous = statement;
+            if (candidates is null)
+            {
+                Array.Fill(previousMayHold, true);
+            }
+            else
+            {
+                candidates.CopyTo(previousMayHold, 0);
+            }
+        }
 
         public List<ExtractedClaim> Found { get; } = [];
 
