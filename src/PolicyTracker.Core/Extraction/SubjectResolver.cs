@@ -14,12 +14,12 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     public string MainSubject(string text, string? title)
     {
         var scores = new Dictionary<string, (int Score, int First)>(StringComparer.Ordinal);
-        foreach (var (subject, index, _) in AllMentions(text))
+        foreach (var (subject, index, _) in Names(text))
         {
             scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + 1, s.First) : (1, index);
         }
 
-        foreach (var (subject, _, _) in AllMentions(title ?? string.Empty))
+        foreach (var (subject, _, _) in Names(title))
         {
             scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + TitleWeight, s.First) : (TitleWeight, int.MaxValue);
         }
@@ -32,11 +32,11 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     public List<Mention> Mentions(ReadOnlySpan<char> text)
     {
         var mentions = new List<Mention>();
-        foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
+        foreach (var mention in Names(text))
         {
-            if (!IsComparison(text, match.Index) && SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
+            if (!IsComparison(text, mention.Index))
             {
-                mentions.Add(new Mention(subject, match.Index, match.Length));
+                mentions.Add(mention);
             }
         }
 
@@ -46,9 +46,9 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     /// <summary>Whether <paramref name="text"/> names any organisation, other than as a comparison.</summary>
     public bool NamesAny(ReadOnlySpan<char> text)
     {
-        foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
+        foreach (var mention in Names(text))
         {
-            if (!IsComparison(text, match.Index) && SubjectOf(text.Slice(match.Index, match.Length)) is not null)
+            if (!IsComparison(text, mention.Index))
             {
                 return true;
             }
@@ -61,30 +61,43 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     public string? Last(ReadOnlySpan<char> text)
     {
         string? last = null;
-        foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
+        foreach (var mention in Names(text))
         {
-            if (!IsComparison(text, match.Index) && SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
+            if (!IsComparison(text, mention.Index))
             {
-                last = subject;
+                last = mention.Subject;
             }
         }
 
         return last;
     }
 
-    // One scan finds every organisation: the catalog's names are one pattern, and the name matched tells whose.
-    private List<Mention> AllMentions(string text)
+    /// <summary>
+    /// Every organisation named in <paramref name="text"/>, comparisons included, in text order. One scan finds
+    /// them all: the catalog's names are one search, and the name found tells whose it is.
+    /// </summary>
+    private List<Mention> Names(ReadOnlySpan<char> text)
     {
-        var mentions = new List<Mention>();
+        var names = new List<Mention>();
+        if (catalog.OrganisationScanner is { } scanner)
+        {
+            foreach (var (index, length, name) in scanner.Scan(text))
+            {
+                names.Add(new Mention(catalog.OrganisationNameOrder[name].Subject, index, length));
+            }
+
+            return names;
+        }
+
         foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
         {
-            if (SubjectOf(text.AsSpan(match.Index, match.Length)) is { } subject)
+            if (SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
             {
-                mentions.Add(new Mention(subject, match.Index, match.Length));
+                names.Add(new Mention(subject, match.Index, match.Length));
             }
         }
 
-        return mentions;
+        return names;
     }
 
     // Null for a match that names no organisation: an empty one, when the catalog lists none.

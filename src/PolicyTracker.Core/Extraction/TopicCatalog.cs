@@ -77,6 +77,8 @@ public sealed class TopicCatalog
         Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
         OrganisationNames = NamesPattern(Organisations);
         OrganisationByName = ByName(Organisations);
+        OrganisationNameOrder = [.. Organisations.SelectMany(o => o.Names.OrderByDescending(n => n.Length).Select(n => (Name: n, o.Subject)))];
+        OrganisationScanner = PhraseScanner.Create([.. OrganisationNameOrder.Select(n => n.Name)], wholeWords: true);
         GenericActors = [.. file.GenericActors.Select(Compile)];
         NotStatements = [.. (file.NotStatements ?? []).Select(Compile)];
         DefaultScope = file.Scopes.Default;
@@ -101,6 +103,12 @@ public sealed class TopicCatalog
 
     /// <summary>Every organisation's names in one pattern; group N+1 matches organisation N.</summary>
     internal Regex OrganisationNames { get; }
+
+    /// <summary>Every organisation's names in the order <see cref="OrganisationNames"/> tries them, with their subject.</summary>
+    internal IReadOnlyList<(string Name, string Subject)> OrganisationNameOrder { get; }
+
+    /// <summary>The same search as <see cref="OrganisationNames"/>, faster; null when the names do not allow it.</summary>
+    internal PhraseScanner? OrganisationScanner { get; }
 
     /// <summary>The subject each name stands for, whatever its case; the first organisation listing a name has it.</summary>
     internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> OrganisationByName { get; }
