@@ -13,10 +13,9 @@ namespace PolicyTracker.Core.Extraction;
 /// </summary>
 internal sealed class PhraseScanner
 {
-    // The regex engine's case folding matches these to ASCII letters too; text holding them is scanned as if
-    // they were those letters, which keeps every offset and every word boundary where it was.
+    // The regex engine's case folding matches the Kelvin sign to 'k' too (not so the long s); text holding it
+    // is scanned as if it were that letter, which keeps every offset and every word boundary where it was.
     private const char KelvinSign = '\u212A';
-    private const char LongS = '\u017F';
 
     private static readonly Regex WordCharacter = new(@"^\w$", RegexOptions.CultureInvariant);
 
@@ -47,11 +46,10 @@ internal sealed class PhraseScanner
     /// <summary>The phrases in <paramref name="text"/>, leftmost first, as the pattern's successive matches.</summary>
     public Enumerator Scan(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAny(KelvinSign, LongS) >= 0)
+        if (text.Contains(KelvinSign))
         {
             var folded = text.ToArray();
             folded.AsSpan().Replace(KelvinSign, 'K');
-            folded.AsSpan().Replace(LongS, 's');
             text = folded;
         }
 
