@@ -129,6 +129,8 @@ public sealed class ClaimExtractor
             Array.Fill(candidates, true);
         }
 
+        List<string>? named = null;
+        TextSpan? scopeEvidence = null;
         for (var i = 0; i < Catalog.Rules.Count; i++)
         {
             var rule = Catalog.Rules[i];
@@ -142,7 +144,9 @@ public sealed class ClaimExtractor
             }
 
             var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, out var subjectEvidence);
-            var named = ResolveScopes(text, view, out var scopeEvidence);
+
+            // The plans a statement names are the same whichever topic it speaks of: looked up once.
+            named ??= ResolveScopes(text, view, out scopeEvidence);
             var quote = statement.Span;
             if (statement.Kind != BlockKind.TableRow)
             {
