@@ -79,6 +79,12 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private List<Mention> Names(ReadOnlySpan<char> text)
     {
         var names = new List<Mention>();
+        if (catalog.Organisations.Count == 0)
+        {
+            // The pattern of no names matches nothing but empty strings at every word's edge.
+            return names;
+        }
+
         if (catalog.OrganisationScanner is { } scanner)
         {
             foreach (var (index, length, name) in scanner.Scan(text))
