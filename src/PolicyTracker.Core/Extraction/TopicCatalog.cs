@@ -86,6 +86,7 @@ public sealed class TopicCatalog
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
         Topics = [.. Rules.Select(r => r.Definition)];
         Prefilter = new TopicPrefilter([.. file.Topics.Select(t => t.Keywords ?? [])]);
+        WarmUp();
     }
 
     /// <summary>The built-in catalog, read once from the application folder.</summary>
@@ -184,6 +185,39 @@ public sealed class TopicCatalog
 
         return byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>
+    /// Runs every pattern once. A compiled pattern becomes machine code only when first run, and that first run
+    /// counts against its timeout: on a busy machine, compiling a large pattern alone has exceeded the second
+    /// and failed a document that matches in microseconds. Run here, the compilation is out of the way.
+    /// </summary>
+    private void WarmUp()
+    {
+        IEnumerable<Regex> patterns =
+        [
+            Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern),
+            .. Rules.SelectMany(r => (IEnumerable<Regex>)[
+                .. r.Gate is null ? [] : new[] { r.Gate }, .. r.Match, .. r.Exclude,
+                .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless))]),
+        ];
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                pattern.IsMatch(WarmUpText);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Compiled all the same; only this run was too slow.
+            }
+        }
+    }
+
+    // Common words of the statements the patterns look for, so that most patterns find a place to try a match
+    // and compile all their parts.
+    private const string WarmUpText =
+        "Anthropic: you can opt out; we do not use your chats to train or improve models by default. "
+        + "Free, Pro, API and enterprise users: data is kept for 30 days, deleted within 5 years, encrypted (AES-256, TLS).";
 
     private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));
 
