@@ -13,7 +13,7 @@ internal static class ExtractBenchmark
 {
     public const double TargetMegabytesPerSecond = 10;
 
-    public static void Run(IReadOnlyList<Seed> seeds, long targetBytes, int runs)
+    public static void Run(IReadOnlyList<Seed> seeds, long targetBytes, int runs, string? only = null)
     {
         var extractor = new ClaimExtractor(TopicCatalog.Default);
         Console.WriteLine(Invariant($"{seeds.Count} seed files, corpora of at least {targetBytes / Corpus.BytesPerMegabyte:0.#} MB, {runs} timed passes each, median reported"));
@@ -21,7 +21,7 @@ internal static class ExtractBenchmark
         Console.WriteLine();
 
         var results = new List<(Corpus Corpus, Pass Median)>();
-        foreach (var corpus in Corpora(seeds, targetBytes))
+        foreach (var corpus in Corpora(seeds, targetBytes, only))
         {
             Measure(extractor, corpus);
             var passes = Enumerable.Range(0, runs).Select(_ => Measure(extractor, corpus)).ToList();
@@ -30,22 +30,41 @@ internal static class ExtractBenchmark
                 Median(passes.Select(p => p.ExtractSeconds)),
                 Median(passes.Select(p => p.CpuSeconds)),
                 passes[0].Claims,
-                passes[0].Documents);
+                passes[0].Documents,
+                Median(passes.Select(p => p.GcPauseSeconds)));
             results.Add((corpus, median));
-            Console.WriteLine(Invariant($"{corpus.Name,-18} {corpus.Megabytes,7:0.0} MB  {median.ReadAndExtractSeconds,7:0.00} s  {corpus.Megabytes / median.ReadAndExtractSeconds,6:0.00} MB/s read+extract  {corpus.Megabytes / median.ExtractSeconds,6:0.00} MB/s extract  {corpus.Megabytes / median.CpuSeconds,6:0.00} MB per CPU-second  {median.Claims,8} claims  {Rate(median.Documents / median.ReadAndExtractSeconds),8} docs/s"));
+            Console.WriteLine(Invariant($"{corpus.Name,-18} {corpus.Megabytes,7:0.0} MB  {median.ReadAndExtractSeconds,7:0.00} s  {corpus.Megabytes / median.ReadAndExtractSeconds,6:0.00} MB/s read+extract  {corpus.Megabytes / median.ExtractSeconds,6:0.00} MB/s extract  {corpus.Megabytes / median.CpuSeconds,6:0.00} MB per CPU-second  {median.Claims,8} claims  {Rate(median.Documents / median.ReadAndExtractSeconds),8} docs/s  GC pauses {median.GcPauseSeconds / median.ReadAndExtractSeconds,4:P0}"));
         }
 
         Console.WriteLine();
         PrintTable(results);
     }
 
-    private static IEnumerable<Corpus> Corpora(IReadOnlyList<Seed> seeds, long targetBytes)
+    // Built one at a time, so only one corpus and its documents are held in memory at once. --only picks
+    // corpora by name: "txt", "md", "html" or "one" (the one-document corpus).
+    private static IEnumerable<Corpus> Corpora(IReadOnlyList<Seed> seeds, long targetBytes, string? only)
     {
-        // Built one at a time, so only one corpus and its documents are held in memory at once.
-        yield return Corpus.Repeat("txt", seeds, targetBytes, Corpus.AsText);
-        yield return Corpus.Repeat("md", seeds, targetBytes, Corpus.AsMarkdown);
-        yield return Corpus.Repeat("html", seeds, targetBytes, Corpus.AsHtml);
-        yield return Corpus.Concatenated(seeds, targetBytes);
+        var wanted = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        bool Wanted(string name) => wanted is null || wanted.Contains(name, StringComparer.OrdinalIgnoreCase);
+        if (Wanted("txt"))
+        {
+            yield return Corpus.Repeat("txt", seeds, targetBytes, Corpus.AsText);
+        }
+
+        if (Wanted("md"))
+        {
+            yield return Corpus.Repeat("md", seeds, targetBytes, Corpus.AsMarkdown);
+        }
+
+        if (Wanted("html"))
+        {
+            yield return Corpus.Repeat("html", seeds, targetBytes, Corpus.AsHtml);
+        }
+
+        if (Wanted("one"))
+        {
+            yield return Corpus.Concatenated(seeds, targetBytes);
+        }
     }
 
     private static Pass Measure(ClaimExtractor extractor, Corpus corpus)
@@ -59,6 +78,7 @@ internal static class ExtractBenchmark
         // CPU time counts only the work, which is what "MB/s on one core" asks about.
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
         long total = 0, extracting = 0;
         var claims = 0;
         foreach (var file in corpus.Files)
@@ -76,7 +96,8 @@ internal static class ExtractBenchmark
 
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        return new Pass(Seconds(total), Seconds(extracting), cpu, claims, corpus.Files.Count);
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+        return new Pass(Seconds(total), Seconds(extracting), cpu, claims, corpus.Files.Count, pause);
     }
 
     private static void PrintTable(List<(Corpus Corpus, Pass Median)> results)
@@ -110,5 +131,5 @@ internal static class ExtractBenchmark
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private readonly record struct Pass(double ReadAndExtractSeconds, double ExtractSeconds, double CpuSeconds, int Claims, int Documents);
+    private readonly record struct Pass(double ReadAndExtractSeconds, double ExtractSeconds, double CpuSeconds, int Claims, int Documents, double GcPauseSeconds = 0);
 }

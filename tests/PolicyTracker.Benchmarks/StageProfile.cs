@@ -93,7 +93,7 @@ internal static class StageProfile
         documents.Sum(d => extractor.Extract(d).Count);
 
     private static int SplitAll(List<ExtractedDocument> documents) =>
-        documents.Sum(d => d.Blocks.Sum(b => SentenceSplitter.Split(d.Text, b.Span).Count()));
+        documents.Sum(d => d.Blocks.Sum(b => SentenceSplitter.Split(d.Text, b.Span).Count));
 
     private static int MatchAll(List<string> statements, List<Regex> patterns)
     {

@@ -33,6 +33,13 @@ public sealed class ClaimExtractor
     // A clause that states a condition ("if you don’t opt out") does not negate what follows it.
     private static readonly Regex Condition = new(@"^\s*(?:if|when|unless|once|even if|after|where|until)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // A statement pointing at a setting without naming it: which setting it is, the page says.
+    private static readonly Regex PointsAtSetting = new(@"\b(?:this|that|the) (?:setting|toggle|option|switch)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static readonly char[] ClauseBreaks = [',', ':', '(', '—'];
+
+    private static readonly char[] SentenceBreaks = [',', ';', '.', '!', '?'];
+
     private readonly SubjectResolver subjects;
     private readonly ScopeResolver scopes;
 
@@ -65,46 +72,54 @@ public sealed class ClaimExtractor
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
-        var defaults = new DocumentDefaults(mainSubject, documentScope, new bool[Catalog.Rules.Count]);
+        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title);
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
-            ExtractFrom(document.Text, statement, defaults, claims);
+            ExtractFrom(document.Text, statement, state, claims);
         }
 
         return claims;
     }
 
-    private void ExtractFrom(string text, Statement statement, DocumentDefaults defaults, List<ExtractedClaim> claims)
+    private void ExtractFrom(string text, Statement statement, DocumentState state, List<ExtractedClaim> claims)
     {
-        var own = statement.Span.Slice(text);
+        var own = statement.Span.Of(text);
         if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement))
         {
+            state.Passed(statement, null);
             return;
         }
 
-        var views = statement.Kind == BlockKind.TableRow && StatementView.TableColumns(text, statement) is { Count: > 0 } columns
-            ? columns
-            : [StatementView.Of(text, statement)];
-        var found = new List<ExtractedClaim>();
-        foreach (var view in views)
+        // Two columns of one row may say the same thing; the row makes that claim once.
+        var found = state.Found;
+        found.Clear();
+        if (statement.Kind == BlockKind.TableRow && StatementView.TableColumns(text, statement) is { Count: > 0 } columns)
         {
-            // Two columns of one row may say the same thing; the row makes that claim once.
-            found.AddRange(ClaimsOf(text, view, defaults).Where(c => !found.Any(f =>
-                (f.Subject, f.Topic, f.Scope, f.Value) == (c.Subject, c.Topic, c.Scope, c.Value))));
+            foreach (var column in columns)
+            {
+                AddClaims(text, column, state, found);
+            }
+        }
+        else
+        {
+            AddClaims(text, state.ViewOf(text, statement), state, found);
         }
 
+        state.Passed(statement, usePrefilter && statement.Kind != BlockKind.TableRow ? state.Candidates : null);
+
         // Checked last, as they are needed only for the few statements that make a claim.
-        if (found.Count > 0 && !IsAboutUnnamedActors(own) && !Catalog.NotStatements.Any(p => p.IsMatch(own)))
+        if (found.Count > 0 && !IsAboutUnnamedActors(own) && !AnyMatch(Catalog.NotStatements, own))
         {
             claims.AddRange(found);
         }
     }
 
-    private IEnumerable<ExtractedClaim> ClaimsOf(string text, StatementView view, DocumentDefaults defaults)
+    /// <summary>Adds to <paramref name="found"/> the claims <paramref name="view"/> makes that it does not hold yet.</summary>
+    private void AddClaims(string text, StatementView view, DocumentState state, List<ExtractedClaim> found)
     {
         var statement = view.Statement;
-        var candidates = defaults.Candidates;
+        var candidates = state.Candidates;
         if (usePrefilter)
         {
             Catalog.Prefilter.Mark(view.Text, candidates);
@@ -114,22 +129,30 @@ public sealed class ClaimExtractor
             Array.Fill(candidates, true);
         }
 
+        List<string>? named = null;
+        TextSpan? scopeEvidence = null;
         for (var i = 0; i < Catalog.Rules.Count; i++)
         {
             var rule = Catalog.Rules[i];
-            if (!candidates[i] || Evaluate(rule, view) is not { } found)
+
+            // A gated topic's vocabulary may stand outside the statement (see GateOpen), where the prefilter does
+            // not look: such a statement is a candidate all the same.
+            if (!(candidates[i] || (rule.Gate is not null && state.GateOpenBefore(i, text, statement)))
+                || Evaluate(text, rule, view, i, state) is not { } finding)
             {
                 continue;
             }
 
-            var subject = ResolveSubject(text, view, found.Trigger, defaults.Subject, out var subjectEvidence);
-            var named = ResolveScopes(text, view, out var scopeEvidence);
+            var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, out var subjectEvidence);
+
+            // The plans a statement names are the same whichever topic it speaks of: looked up once.
+            named ??= ResolveScopes(text, view, out scopeEvidence);
             var quote = statement.Span;
             if (statement.Kind != BlockKind.TableRow)
             {
-                var evidence = new List<TextSpan>();
-                AddIfOwn(evidence, view, found.Trigger);
-                AddIfOwn(evidence, view, found.ValueSpan);
+                var evidence = new List<TextSpan>(4);
+                AddIfOwn(evidence, view, finding.Trigger);
+                AddIfOwn(evidence, view, finding.ValueSpan);
                 AddIfOwn(evidence, view, subjectEvidence);
                 AddIfOwn(evidence, view, scopeEvidence);
                 quote = statement.IsFragment && statement.Context is { } before
@@ -137,39 +160,55 @@ public sealed class ClaimExtractor
                     : QuoteSpan(text, statement.Span, evidence);
             }
 
-            foreach (var scope in named.Count > 0 ? named : [defaults.Scope])
+            string? quoteText = null;
+            foreach (var scope in named.Count > 0 ? named : [state.Scope])
             {
-                yield return new ExtractedClaim(subject, rule.Definition.Key, scope, found.Value, quote.Slice(text), quote);
+                if (!Holds(found, subject, rule.Definition.Key, scope, finding.Value))
+                {
+                    quoteText ??= quote.Slice(text);
+                    found.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, finding.Value, quoteText, quote));
+                }
             }
         }
     }
 
-    private Finding? Evaluate(TopicRule rule, StatementView view)
+    private static bool Holds(List<ExtractedClaim> found, string subject, string topic, string scope, string value)
+    {
+        foreach (var f in found)
+        {
+            if (f.Subject == subject && f.Topic == topic && f.Scope == scope && f.Value == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Finding? Evaluate(string documentText, TopicRule rule, StatementView view, int ruleIndex, DocumentState state)
     {
         // The trigger and the exclusions are judged on the statement itself: its context may complete its
         // meaning, but never decides what the statement is about. The gate and the trigger go first because
         // they are rarely met: most statements are about none of the topics.
-        if (rule.Gate is { } gate && !gate.IsMatch(view.Text))
+        var text = view.Text;
+        var gateInView = rule.Gate is not { } gate || gate.IsMatch(text);
+        if (!gateInView && !state.GateOpenBefore(ruleIndex, documentText, view.Statement))
         {
             return null;
         }
 
-        var trigger = rule.Match[0].Match(view.Text, view.OwnStart);
-        if (!trigger.Success && MayTakeTriggerFromContext(view))
-        {
-            // "We do not." after a sentence about training, an item under "We do not train on:", or a cell under
-            // a header that names the topic.
-            trigger = rule.Match[0].Match(view.Text[..view.OwnStart]);
-        }
-
-        if (!trigger.Success)
+        // Failing the statement, the trigger may stand in its context: "We do not." after a sentence about
+        // training, an item under "We do not train on:", or a cell under a header that names the topic. A
+        // statement whose topic is only spoken before it must hold the trigger itself.
+        if (!FirstMatch(rule.Match[0], text, view.OwnStart, out var trigger)
+            && !(gateInView && MayTakeTriggerFromContext(view) && FirstMatch(rule.Match[0], view.Context, 0, out trigger)))
         {
             return null;
         }
 
         foreach (var exclude in rule.Exclude)
         {
-            if (exclude.IsMatch(view.Text, view.OwnStart))
+            if (exclude.IsMatch(text, view.OwnStart))
             {
                 return null;
             }
@@ -178,23 +217,48 @@ public sealed class ClaimExtractor
         var searchFrom = rule.UsesContext ? 0 : view.OwnStart;
         for (var i = 1; i < rule.Match.Count; i++)
         {
-            if (!rule.Match[i].IsMatch(view.Text, searchFrom))
+            if (!rule.Match[i].IsMatch(text, searchFrom))
             {
                 return null;
             }
         }
 
-        var triggerSpan = new TextSpan(trigger.Index, trigger.Index + trigger.Length);
-        var negated = IsNegated(view, triggerSpan);
+        var negated = IsNegated(view, trigger);
         var value = rule.Definition.ValueKind switch
         {
-            ValueKind.Duration => Nearest(view, triggerSpan, t => DurationParser.FindAll(t).Select(d => (d.Iso, d.Span)))
+            ValueKind.Duration => Nearest(view, trigger, t => DurationParser.FindAll(t).Select(d => (d.Iso, d.Span)))
                 ?? ByRules(rule, view, negated),
-            ValueKind.Date => Nearest(view, triggerSpan, t => DateParser.FindAll(t).Select(d => (d.Value, d.Span))),
+            ValueKind.Date => Nearest(view, trigger, t => DateParser.FindAll(t).Select(d => (d.Value, d.Span))),
             _ => ByRules(rule, view, negated),
         };
 
-        return value is { } found ? new Finding(found.Value, triggerSpan, found.Span) : null;
+        return value is { } found ? new Finding(found.Value, trigger, found.Span) : null;
+    }
+
+    /// <summary>The first match of <paramref name="pattern"/> in <paramref name="text"/> at or after <paramref name="startAt"/>.</summary>
+    private static bool FirstMatch(Regex pattern, ReadOnlySpan<char> text, int startAt, out TextSpan span)
+    {
+        foreach (var match in pattern.EnumerateMatches(text, startAt))
+        {
+            span = new TextSpan(match.Index, match.Index + match.Length);
+            return true;
+        }
+
+        span = default;
+        return false;
+    }
+
+    private static bool AnyMatch(IReadOnlyList<Regex> patterns, ReadOnlySpan<char> text)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A list item enumerating what a negated lead-in excludes ("We never sell:") states that exclusion itself;
@@ -203,13 +267,14 @@ public sealed class ClaimExtractor
     private bool MayTakeTriggerFromContext(StatementView view) =>
         view.OwnStart > 0
         && (view.Statement.Kind != BlockKind.ListItem
-            || (Catalog.Negation.IsMatch(view.Text[..view.OwnStart]) && !Goal.IsMatch(view.Text)));
+            || (Catalog.Negation.IsMatch(view.Context) && !Goal.IsMatch(view.Text)));
 
     private static (string Value, TextSpan? Span)? ByRules(TopicRule rule, StatementView view, bool negated)
     {
+        var text = view.Text;
         foreach (var valueRule in rule.Values)
         {
-            if ((valueRule.Negated is { } wanted && wanted != negated) || valueRule.Unless.Any(u => u.IsMatch(view.Text)))
+            if ((valueRule.Negated is { } wanted && wanted != negated) || AnyMatch(valueRule.Unless, text))
             {
                 continue;
             }
@@ -221,15 +286,9 @@ public sealed class ClaimExtractor
 
             foreach (var pattern in valueRule.Patterns)
             {
-                var match = pattern.Match(view.Text, view.OwnStart);
-                if (!match.Success)
+                if (FirstMatch(pattern, text, view.OwnStart, out var match) || FirstMatch(pattern, view.Context, 0, out match))
                 {
-                    match = pattern.Match(view.Text[..view.OwnStart]);
-                }
-
-                if (match.Success)
-                {
-                    return (valueRule.Value, new TextSpan(match.Index, match.Index + match.Length));
+                    return (valueRule.Value, match);
                 }
             }
         }
@@ -241,12 +300,19 @@ public sealed class ClaimExtractor
     private static (string Value, TextSpan? Span)? Nearest(
         StatementView view, TextSpan trigger, Func<string, IEnumerable<(string Value, TextSpan Span)>> find)
     {
-        var nearest = find(view.Text[view.OwnStart..])
-            .Select(f => (f.Value, Span: new TextSpan(f.Span.Start + view.OwnStart, f.Span.End + view.OwnStart)))
-            .OrderBy(f => Distance(f.Span, trigger))
-            .Take(1)
-            .ToList();
-        return nearest is [var found] ? (found.Value, found.Span) : null;
+        (string Value, TextSpan Span)? nearest = null;
+        var best = int.MaxValue;
+        foreach (var (value, span) in find(view.Own.ToString()))
+        {
+            var inView = new TextSpan(span.Start + view.OwnStart, span.End + view.OwnStart);
+            var distance = Distance(inView, trigger);
+            if (distance < best)
+            {
+                (nearest, best) = ((value, inView), distance);
+            }
+        }
+
+        return nearest is { } found ? (found.Value, found.Span) : null;
     }
 
     private static int Distance(TextSpan a, TextSpan b) =>
@@ -260,33 +326,50 @@ public sealed class ClaimExtractor
     /// </summary>
     private bool IsNegated(StatementView view, TextSpan trigger)
     {
+        var text = view.Text;
         if (!view.IsOwn(trigger))
         {
-            var before = view.Text[Math.Max(0, trigger.Start - NegationReach)..trigger.Start];
-            return Catalog.Negation.IsMatch(view.Text, view.OwnStart) || Catalog.Negation.IsMatch(before);
+            var before = text[Math.Max(0, trigger.Start - NegationReach)..trigger.Start];
+            return Catalog.Negation.IsMatch(text, view.OwnStart) || Catalog.Negation.IsMatch(before);
         }
 
         // A table cell answering the row's question: "Used for training | No".
-        if (view.Statement.Kind == BlockKind.TableRow && view.Text.LastIndexOf(" | ", StringComparison.Ordinal) is var cell and >= 0
+        if (view.Statement.Kind == BlockKind.TableRow && text.LastIndexOf(" | ", StringComparison.Ordinal) is var cell and >= 0
             && cell >= trigger.End)
         {
-            return NegativeAnswer.IsMatch(view.Text[(cell + 3)..]);
+            return NegativeAnswer.IsMatch(text[(cell + 3)..]);
         }
 
-        var window = view.Text[Math.Max(trigger.Start - NegationReach, view.OwnStart)..trigger.End];
-        var sentenceStart = ClauseBoundary.Matches(window).LastOrDefault() is { } boundary ? boundary.Index + boundary.Length : 0;
-        foreach (var clause in window[sentenceStart..].Split(',', ':', '(', '—'))
+        var window = text[Math.Max(trigger.Start - NegationReach, view.OwnStart)..trigger.End];
+        var sentenceStart = 0;
+        foreach (var boundary in ClauseBoundary.EnumerateMatches(window))
         {
+            sentenceStart = boundary.Index + boundary.Length;
+        }
+
+        // Each clause of the sentence so far, as split at ',', ':', '(' and '—'.
+        var rest = window[sentenceStart..];
+        while (true)
+        {
+            var end = rest.IndexOfAny(ClauseBreaks);
+            var clause = end < 0 ? rest : rest[..end];
             if (!Condition.IsMatch(clause) && Catalog.Negation.IsMatch(clause))
             {
                 return true;
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
         if (view.Statement.Kind is BlockKind.ListItem or BlockKind.TableRow && view.OwnStart > 0)
         {
-            var leadIn = view.Text[..(view.OwnStart - 1)].TrimEnd();
-            var lastClause = leadIn[(leadIn.LastIndexOfAny([',', ';', '.', '!', '?']) + 1)..];
+            var leadIn = text[..(view.OwnStart - 1)].TrimEnd();
+            var lastClause = leadIn[(leadIn.LastIndexOfAny(SentenceBreaks) + 1)..];
             return leadIn.EndsWith(':') && Catalog.Negation.IsMatch(lastClause);
         }
 
@@ -296,8 +379,7 @@ public sealed class ClaimExtractor
     private string ResolveSubject(string text, StatementView view, TextSpan trigger, string mainSubject, out TextSpan? evidence)
     {
         evidence = null;
-        var own = view.Text[view.OwnStart..];
-        if (subjects.Pick(own, Math.Max(0, trigger.Start - view.OwnStart)) is { } named)
+        if (subjects.Pick(view.Own, Math.Max(0, trigger.Start - view.OwnStart)) is { } named)
         {
             evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
             return named.Subject;
@@ -305,14 +387,12 @@ public sealed class ClaimExtractor
 
         // "It", "the company": the organisation named last before the statement in its paragraph or list item.
         var blockStart = view.Statement.Block.Start;
-        var before = text[blockStart..view.Statement.Span.Start];
-        var previous = subjects.Mentions(before).OrderByDescending(m => m.Index).Select(m => m.Subject).FirstOrDefault();
-        if (previous is not null)
+        if (subjects.Last(text.AsSpan(blockStart, view.Statement.Span.Start - blockStart)) is { } previous)
         {
             return previous;
         }
 
-        if (view.OwnStart > 0 && subjects.Pick(view.Text[..view.OwnStart], view.OwnStart) is { } fromContext)
+        if (view.OwnStart > 0 && subjects.Pick(view.Context, view.OwnStart) is { } fromContext)
         {
             return fromContext.Subject;
         }
@@ -327,7 +407,7 @@ public sealed class ClaimExtractor
     private List<string> ResolveScopes(string text, StatementView view, out TextSpan? evidence)
     {
         evidence = null;
-        var own = scopes.Find(view.Text[view.OwnStart..]);
+        var own = scopes.Find(view.Own);
         if (own.Count > 0)
         {
             evidence = new TextSpan(view.OwnStart + own[0].Index, view.OwnStart + own[^1].Index + own[^1].Length);
@@ -340,7 +420,7 @@ public sealed class ClaimExtractor
             return [.. earlier.Select(s => s.Scope)];
         }
 
-        return view.OwnStart > 0 ? [.. scopes.Find(view.Text[..view.OwnStart]).Select(s => s.Scope)] : [];
+        return view.OwnStart > 0 ? [.. scopes.Find(view.Context).Select(s => s.Scope)] : [];
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -363,7 +443,7 @@ public sealed class ClaimExtractor
         {
             var first = evidence.Min(e => e.Start);
             var last = evidence.Max(e => e.End);
-            foreach (Match separator in ClauseSeparator.Matches(text[statement.Start..statement.End]))
+            foreach (var separator in ClauseSeparator.EnumerateMatches(statement.Of(text)))
             {
                 var at = statement.Start + separator.Index;
                 if (at + separator.Length <= first)
@@ -390,44 +470,130 @@ public sealed class ClaimExtractor
         return new TextSpan(start, end);
     }
 
-    private static bool IsQuestion(string statement) => statement.TrimEnd().EndsWith('?');
+    private static bool IsQuestion(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith('?');
 
     // A table's header row names the questions; its data rows answer them.
     private static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
 
     // "We do not train our models on:" introduces the statements; its items make the claims.
-    private static bool IsLeadIn(string statement) => statement.TrimEnd().EndsWith(':');
+    private static bool IsLeadIn(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith(':');
 
-    private bool IsAboutUnnamedActors(string statement) =>
-        Catalog.GenericActors.Any(p => p.IsMatch(statement)) && !subjects.Mentions(statement).Any();
+    private bool IsAboutUnnamedActors(ReadOnlySpan<char> statement) =>
+        AnyMatch(Catalog.GenericActors, statement) && !subjects.NamesAny(statement);
 
     private readonly record struct Finding(string Value, TextSpan Trigger, TextSpan? ValueSpan);
 
-    /// <summary>What holds for every statement of one document, and the scratch space for its candidate topics.</summary>
-    private readonly record struct DocumentDefaults(string Subject, string Scope, bool[] Candidates);
+    /// <summary>
+    /// What holds for every statement of one document, and the scratch space reused from one statement to the
+    /// next: the candidate topics, the claims found so far and the characters of a view with context.
+    /// </summary>
+    private sealed class DocumentState
+    {
+        private readonly IReadOnlyList<TopicRule> rules;
+
+        // Per gated topic, whether the title speaks its vocabulary; per topic, whether the statement before may.
+        private readonly bool[] titleGate;
+        private readonly bool[] previousMayHold;
+        private Statement? previous;
+
+        private char[] scratch = new char[256];
+
+        public DocumentState(string subject, string scope, IReadOnlyList<TopicRule> rules, string? title)
+        {
+            Subject = subject;
+            Scope = scope;
+            this.rules = rules;
+            Candidates = new bool[rules.Count];
+            titleGate = [.. rules.Select(r => title is not null && r.Gate is { } gate && gate.IsMatch(title))];
+            previousMayHold = new bool[rules.Count];
+        }
+
+        public string Subject { get; }
+
+        public string Scope { get; }
+
+        public bool[] Candidates { get; }
+
+        /// <summary>
+        /// Whether a gated topic's vocabulary is spoken just before the statement, in the sentence before it in
+        /// its block ("Its opt-in system puts you in the driver's seat. You decide what happens with your
+        /// conversations."), or, for a statement that points at "this setting", in the document's title ("You
+        /// can disable this setting at any time" on a page titled "Privacy settings"). The statement still has
+        /// to hold the topic's trigger itself.
+        /// </summary>
+        public bool GateOpenBefore(int rule, string documentText, Statement statement)
+        {
+            if (titleGate[rule] && PointsAtSetting.IsMatch(statement.Span.Of(documentText)))
+            {
+                return true;
+            }
+
+            return previous is { } before && before.Block == statement.Block && previousMayHold[rule]
+                && rules[rule].Gate!.IsMatch(before.Span.Of(documentText));
+        }
+
+        /// <summary>
+        /// Remembers <paramref name="statement"/> as the one before the next, with the topics it may speak of:
+        /// <paramref name="candidates"/> as the prefilter marked them, or every topic when it was not looked at.
+        /// </summary>
+        public void Passed(Statement statement, bool[]? candidates)
+        {
+            previous = statement;
+            if (candidates is null)
+            {
+                Array.Fill(previousMayHold, true);
+            }
+            else
+            {
+                candidates.CopyTo(previousMayHold, 0);
+            }
+        }
+
+        public List<ExtractedClaim> Found { get; } = [];
+
+        /// <summary>
+        /// The view of a statement: the document's own characters when it has no context, else its context, a
+        /// line break and the statement copied into the scratch buffer, which the next statement's view reuses.
+        /// </summary>
+        public StatementView ViewOf(string documentText, Statement statement)
+        {
+            if (statement.Context is not { } context)
+            {
+                return new StatementView(statement, documentText.AsMemory(statement.Span.Start, statement.Span.Length), 0);
+            }
+
+            var length = context.Length + 1 + statement.Span.Length;
+            if (scratch.Length < length)
+            {
+                scratch = new char[Math.Max(length, scratch.Length * 2)];
+            }
+
+            context.Of(documentText).CopyTo(scratch);
+            scratch[context.Length] = '\n';
+            statement.Span.Of(documentText).CopyTo(scratch.AsSpan(context.Length + 1));
+            return new StatementView(statement, scratch.AsMemory(0, length), context.Length + 1);
+        }
+    }
 
     /// <summary>
     /// The text a statement is judged on: its context, a line break, then the statement itself. Offsets into
-    /// <see cref="Text"/> at or after <see cref="OwnStart"/> belong to the statement.
+    /// <see cref="Text"/> at or after <see cref="OwnStart"/> belong to the statement. The characters are the
+    /// document's own or a scratch copy, never a string made per statement.
     /// </summary>
-    private sealed record StatementView(Statement Statement, string Text, int OwnStart)
+    private readonly record struct StatementView(Statement Statement, ReadOnlyMemory<char> Characters, int OwnStart)
     {
         // Readers join HTML and Markdown cells with " | "; a plain-text table keeps its tabs.
         private static readonly string[] CellSeparators = [" | ", "\t"];
 
         private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
-        public static StatementView Of(string documentText, Statement statement)
-        {
-            var own = statement.Span.Slice(documentText);
-            if (statement.Context is not { } context)
-            {
-                return new StatementView(statement, own, 0);
-            }
+        public ReadOnlySpan<char> Text => Characters.Span;
 
-            var prefix = context.Slice(documentText) + "\n";
-            return new StatementView(statement, prefix + own, prefix.Length);
-        }
+        /// <summary>The statement's own characters.</summary>
+        public ReadOnlySpan<char> Own => Characters.Span[OwnStart..];
+
+        /// <summary>The context before the line break; empty when there is none.</summary>
+        public ReadOnlySpan<char> Context => Characters.Span[..OwnStart];
 
         public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
 
@@ -459,7 +625,7 @@ public sealed class ClaimExtractor
                 }
 
                 var prefix = $"{headers[0]} | {headers[column]}\n";
-                views.Add(new StatementView(row, $"{prefix}{cells[0]} | {cells[column]}", prefix.Length));
+                views.Add(new StatementView(row, $"{prefix}{cells[0]} | {cells[column]}".AsMemory(), prefix.Length));
             }
 
             return views;
@@ -468,8 +634,10 @@ public sealed class ClaimExtractor
         private static bool SaysNothing(string cell) => Empty.IsMatch(cell);
 
         /// <summary>The list item's sentences before this one; empty for other blocks.</summary>
-        public string EarlierInBlock(string documentText) =>
-            Statement.Kind == BlockKind.ListItem ? documentText[Statement.Block.Start..Statement.Span.Start] : string.Empty;
+        public ReadOnlySpan<char> EarlierInBlock(string documentText) =>
+            Statement.Kind == BlockKind.ListItem
+                ? documentText.AsSpan(Statement.Block.Start, Statement.Span.Start - Statement.Block.Start)
+                : [];
 
         public TextSpan ToDocument(TextSpan span) =>
             new(Statement.Span.Start + span.Start - OwnStart, Statement.Span.Start + span.End - OwnStart);

@@ -13,17 +13,29 @@ internal sealed class ScopeResolver(TopicCatalog catalog)
     /// The scopes named in <paramref name="text"/>, in order of first mention, each with the span of that mention;
     /// empty when none. Several individual plans together are <c>consumer</c>; "all users" is <c>all</c>.
     /// </summary>
-    public IReadOnlyList<(string Scope, int Index, int Length)> Find(string text)
+    public IReadOnlyList<(string Scope, int Index, int Length)> Find(ReadOnlySpan<char> text)
     {
-        var found = new List<(string Scope, int Index, int Length)>();
+        List<(string Scope, int Index, int Length)>? found = null;
         foreach (var rule in catalog.ScopeRules)
         {
-            var match = rule.Pattern.Match(text);
-            if (match.Success && !found.Any(f => f.Scope == rule.Scope && f.Index <= match.Index))
+            var matches = rule.Pattern.EnumerateMatches(text);
+            if (!matches.MoveNext())
+            {
+                continue;
+            }
+
+            var (index, length) = (matches.Current.Index, matches.Current.Length);
+            found ??= [];
+            if (!found.Any(f => f.Scope == rule.Scope && f.Index <= index))
             {
                 found.RemoveAll(f => f.Scope == rule.Scope);
-                found.Add((rule.Scope, match.Index, match.Length));
+                found.Add((rule.Scope, index, length));
             }
+        }
+
+        if (found is null)
+        {
+            return [];
         }
 
         if (found.Any(f => f.Scope == Scopes.All))

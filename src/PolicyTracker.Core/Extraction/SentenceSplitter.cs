@@ -24,8 +24,22 @@ public static class SentenceSplitter
         "When", "In", "For", "As", "All", "No", "Yes", "However", "But", "And", "Users", "Data",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
+        SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The sentences of <paramref name="span"/> of <paramref name="text"/>, trimmed of white space.</summary>
-    public static IEnumerable<TextSpan> Split(string text, TextSpan span)
+    public static IReadOnlyList<TextSpan> Split(string text, TextSpan span)
+    {
+        var sentences = new List<TextSpan>();
+        SplitInto(text, span, sentences);
+        return sentences;
+    }
+
+    /// <summary>Adds the sentences of <paramref name="span"/> to <paramref name="sentences"/>, so one list serves a whole document.</summary>
+    internal static void SplitInto(string text, TextSpan span, List<TextSpan> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         var start = span.Start;
@@ -40,7 +54,7 @@ public static class SentenceSplitter
                 var before = Trim(text, start, end);
                 if (before.Length > 0)
                 {
-                    yield return before;
+                    sentences.Add(before);
                 }
 
                 start = i + 1;
@@ -67,7 +81,7 @@ public static class SentenceSplitter
             var sentence = Trim(text, start, end);
             if (sentence.Length > 0)
             {
-                yield return sentence;
+                sentences.Add(sentence);
             }
 
             start = end;
@@ -77,7 +91,7 @@ public static class SentenceSplitter
         var last = Trim(text, start, span.End);
         if (last.Length > 0)
         {
-            yield return last;
+            sentences.Add(last);
         }
     }
 
@@ -128,7 +142,7 @@ public static class SentenceSplitter
             wordEnd++;
         }
 
-        return SentenceOpeners.Contains(text[start..wordEnd]);
+        return OpenerLookup.Contains(text.AsSpan(start, wordEnd - start));
     }
 
     private static bool IsAbbreviation(string text, int blockStart, int dot)
@@ -139,14 +153,14 @@ public static class SentenceSplitter
             wordStart--;
         }
 
-        var word = text[wordStart..dot];
+        var word = text.AsSpan(wordStart, dot - wordStart);
         if (word.Length == 0)
         {
             return false;
         }
 
         // A single capital letter is an initial ("J. Smith"); a word with inner dots is an abbreviation ("U.S.").
-        return (word.Length == 1 && char.IsUpper(word[0])) || Abbreviations.Contains(word);
+        return (word.Length == 1 && char.IsUpper(word[0])) || AbbreviationLookup.Contains(word);
     }
 
     private static bool IsCloser(char c) => c is '"' or '”' or '’' or '\'' or ')' or ']' or '»';

@@ -10,7 +10,7 @@ namespace PolicyTracker.Core.Extraction;
 /// <see cref="Block"/> is the whole block the statement stands in: a list item's later sentences take the
 /// plan and company its first sentence names.
 /// </summary>
-internal sealed record Statement(BlockKind Kind, TextSpan Span, TextSpan? Context, TextSpan Block)
+internal readonly record struct Statement(BlockKind Kind, TextSpan Span, TextSpan? Context, TextSpan Block)
 {
     /// <summary>A short sentence that leans on the one before it: judged, and quoted, with it.</summary>
     public bool IsFragment => Kind is BlockKind.Paragraph or BlockKind.Heading && Context is not null;
@@ -25,6 +25,7 @@ internal static class StatementReader
     public static IEnumerable<Statement> Read(ExtractedDocument document)
     {
         var headings = document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Span).ToHashSet();
+        var sentences = new List<TextSpan>();
         foreach (var block in document.Blocks)
         {
             switch (block.Kind)
@@ -34,7 +35,9 @@ internal static class StatementReader
                     break;
                 case BlockKind.ListItem:
                     var leadIn = IsLeadIn(document.Text, block.Context, headings) ? block.Context : null;
-                    foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
+                    sentences.Clear();
+                    SentenceSplitter.SplitInto(document.Text, block.Span, sentences);
+                    foreach (var sentence in sentences)
                     {
                         yield return new Statement(block.Kind, sentence, leadIn, block.Span);
                     }
@@ -42,7 +45,9 @@ internal static class StatementReader
                     break;
                 default:
                     TextSpan? previous = null;
-                    foreach (var sentence in SentenceSplitter.Split(document.Text, block.Span))
+                    sentences.Clear();
+                    SentenceSplitter.SplitInto(document.Text, block.Span, sentences);
+                    foreach (var sentence in sentences)
                     {
                         var context = previous is { } before && WordCount(document.Text, sentence) < FragmentWords ? before : (TextSpan?)null;
                         yield return new Statement(block.Kind, sentence, context, block.Span);
@@ -57,7 +62,7 @@ internal static class StatementReader
     // The paragraph before a list introduces it only when it says so (ends with ':') or is the list's heading;
     // otherwise it is a neighbour whose topics and plans are not the list's.
     private static bool IsLeadIn(string text, TextSpan? context, HashSet<TextSpan> headings) =>
-        context is { } span && (headings.Contains(span) || span.Slice(text).TrimEnd().EndsWith(':'));
+        context is { } span && (headings.Contains(span) || text.AsSpan(span.Start, span.Length).TrimEnd().EndsWith(':'));
 
     private static int WordCount(string text, TextSpan span)
     {

@@ -14,12 +14,12 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     public string MainSubject(string text, string? title)
     {
         var scores = new Dictionary<string, (int Score, int First)>(StringComparer.Ordinal);
-        foreach (var (subject, index, _) in AllMentions(text))
+        foreach (var (subject, index, _) in Names(text))
         {
             scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + 1, s.First) : (1, index);
         }
 
-        foreach (var (subject, _, _) in AllMentions(title ?? string.Empty))
+        foreach (var (subject, _, _) in Names(title))
         {
             scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + TitleWeight, s.First) : (TitleWeight, int.MaxValue);
         }
@@ -28,54 +28,141 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         return best.Key ?? SubjectFromTitle(title) ?? "unknown";
     }
 
-    /// <summary>The organisations named in <paramref name="text"/>, with where each mention starts.</summary>
-    public IEnumerable<(string Subject, int Index, int Length)> Mentions(string text) =>
-        AllMentions(text).Where(m => !IsComparison(text, m.Index));
-
-    // One scan finds every organisation: the catalog's names are one pattern with a group per organisation.
-    private IEnumerable<(string Subject, int Index, int Length)> AllMentions(string text)
+    /// <summary>The organisations named in <paramref name="text"/>, with where each mention starts, in text order.</summary>
+    public List<Mention> Mentions(ReadOnlySpan<char> text)
     {
-        foreach (Match match in catalog.OrganisationNames.Matches(text))
+        var mentions = new List<Mention>();
+        foreach (var mention in Names(text))
         {
-            for (var i = 0; i < catalog.Organisations.Count; i++)
+            if (!IsComparison(text, mention.Index))
             {
-                if (match.Groups[i + 1].Success)
-                {
-                    yield return (catalog.Organisations[i].Subject, match.Index, match.Length);
-                    break;
-                }
+                mentions.Add(mention);
             }
         }
+
+        return mentions;
+    }
+
+    /// <summary>Whether <paramref name="text"/> names any organisation, other than as a comparison.</summary>
+    public bool NamesAny(ReadOnlySpan<char> text)
+    {
+        foreach (var mention in Names(text))
+        {
+            if (!IsComparison(text, mention.Index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The organisation named last in <paramref name="text"/>, other than as a comparison; null when none.</summary>
+    public string? Last(ReadOnlySpan<char> text)
+    {
+        string? last = null;
+        foreach (var mention in Names(text))
+        {
+            if (!IsComparison(text, mention.Index))
+            {
+                last = mention.Subject;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// Every organisation named in <paramref name="text"/>, comparisons included, in text order. One scan finds
+    /// them all: the catalog's names are one search, and the name found tells whose it is.
+    /// </summary>
+    private List<Mention> Names(ReadOnlySpan<char> text)
+    {
+        var names = new List<Mention>();
+        if (catalog.Organisations.Count == 0)
+        {
+            // The pattern of no names matches nothing but empty strings at every word's edge.
+            return names;
+        }
+
+        if (catalog.OrganisationScanner is { } scanner)
+        {
+            foreach (var (index, length, name) in scanner.Scan(text))
+            {
+                names.Add(new Mention(catalog.OrganisationNameOrder[name].Subject, index, length));
+            }
+
+            return names;
+        }
+
+        foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
+        {
+            if (SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
+            {
+                names.Add(new Mention(subject, match.Index, match.Length));
+            }
+        }
+
+        return names;
+    }
+
+    // Null for a match that names no organisation: an empty one, when the catalog lists none.
+    private string? SubjectOf(ReadOnlySpan<char> name)
+    {
+        if (catalog.OrganisationByName.TryGetValue(name, out var subject))
+        {
+            return subject;
+        }
+
+        // A name matched by the pattern's wider case folding only: its group says whose it is.
+        var match = catalog.OrganisationNames.Match(name.ToString());
+        for (var i = 0; i < catalog.Organisations.Count; i++)
+        {
+            if (match.Groups[i + 1].Success)
+            {
+                return catalog.Organisations[i].Subject;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// The organisation that acts in <paramref name="text"/>: a mention followed by its verb ("Cohere does not
     /// use"), else the mention nearest before <paramref name="anchor"/>, else the first one after it; null when none.
     /// </summary>
-    public (string Subject, int Index, int Length)? Pick(string text, int anchor)
+    public Mention? Pick(ReadOnlySpan<char> text, int anchor)
     {
-        var mentions = Mentions(text).ToList();
+        var mentions = Mentions(text);
         if (mentions.Count == 0)
         {
             return null;
         }
 
-        var actor = mentions.FirstOrDefault(m => ActorVerb().IsMatch(text, m.Index + m.Length));
-        if (actor.Subject is not null)
+        foreach (var mention in mentions)
         {
-            return actor;
+            if (ActorVerb().IsMatch(text, mention.Index + mention.Length))
+            {
+                return mention;
+            }
         }
 
-        var before = mentions.Where(m => m.Index <= anchor).OrderByDescending(m => m.Index).FirstOrDefault();
-        return before.Subject is not null ? before : mentions.OrderBy(m => m.Index).First();
+        // Mentions are in text order: the last one at or before the anchor is the nearest before it.
+        Mention? before = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Index <= anchor)
+            {
+                before = mention;
+            }
+        }
+
+        return before ?? mentions[0];
     }
 
     // "Unlike OpenAI, Anthropic ..." and "more than Google" name an organisation the statement is not about.
-    private static bool IsComparison(string text, int index)
-    {
-        var before = text[Math.Max(0, index - 14)..index];
-        return ComparisonCue().IsMatch(before);
-    }
+    private static bool IsComparison(ReadOnlySpan<char> text, int index) =>
+        ComparisonCue().IsMatch(text[Math.Max(0, index - 14)..index]);
 
     // A policy of a company the catalog does not know: "Acme AI Privacy Policy" is about acme-ai.
     private static string? SubjectFromTitle(string? title)
@@ -108,3 +195,6 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonSlug();
 }
+
+/// <summary>A mention of an organisation: its subject slug and where the name stands.</summary>
+internal readonly record struct Mention(string Subject, int Index, int Length);

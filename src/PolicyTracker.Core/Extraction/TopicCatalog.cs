@@ -76,6 +76,9 @@ public sealed class TopicCatalog
         Negation = Compile(negation);
         Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
         OrganisationNames = NamesPattern(Organisations);
+        OrganisationByName = ByName(Organisations);
+        OrganisationNameOrder = [.. Organisations.SelectMany(o => o.Names.OrderByDescending(n => n.Length).Select(n => (Name: n, o.Subject)))];
+        OrganisationScanner = PhraseScanner.Create([.. OrganisationNameOrder.Select(n => n.Name)], wholeWords: true);
         GenericActors = [.. file.GenericActors.Select(Compile)];
         NotStatements = [.. (file.NotStatements ?? []).Select(Compile)];
         DefaultScope = file.Scopes.Default;
@@ -83,6 +86,7 @@ public sealed class TopicCatalog
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
         Topics = [.. Rules.Select(r => r.Definition)];
         Prefilter = new TopicPrefilter([.. file.Topics.Select(t => t.Keywords ?? [])]);
+        WarmUp();
     }
 
     /// <summary>The built-in catalog, read once from the application folder.</summary>
@@ -100,6 +104,15 @@ public sealed class TopicCatalog
 
     /// <summary>Every organisation's names in one pattern; group N+1 matches organisation N.</summary>
     internal Regex OrganisationNames { get; }
+
+    /// <summary>Every organisation's names in the order <see cref="OrganisationNames"/> tries them, with their subject.</summary>
+    internal IReadOnlyList<(string Name, string Subject)> OrganisationNameOrder { get; }
+
+    /// <summary>The same search as <see cref="OrganisationNames"/>, faster; null when the names do not allow it.</summary>
+    internal PhraseScanner? OrganisationScanner { get; }
+
+    /// <summary>The subject each name stands for, whatever its case; the first organisation listing a name has it.</summary>
+    internal Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> OrganisationByName { get; }
 
     internal IReadOnlyList<Regex> GenericActors { get; }
 
@@ -158,6 +171,53 @@ public sealed class TopicCatalog
             throw new InvalidDataException($"topic {topic.Key}: bad pattern: {e.Message}", e);
         }
     }
+
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByName(IReadOnlyList<Organisation> organisations)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var organisation in organisations)
+        {
+            foreach (var name in organisation.Names)
+            {
+                byName.TryAdd(name, organisation.Subject);
+            }
+        }
+
+        return byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Runs every pattern once. A compiled pattern becomes machine code only when first run, and that first run
+    /// counts against its timeout: on a busy machine, compiling a large pattern alone has exceeded the second
+    /// and failed a document that matches in microseconds. Run here, the compilation is out of the way.
+    /// </summary>
+    private void WarmUp()
+    {
+        IEnumerable<Regex> patterns =
+        [
+            Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern),
+            .. Rules.SelectMany(r => (IEnumerable<Regex>)[
+                .. r.Gate is null ? [] : new[] { r.Gate }, .. r.Match, .. r.Exclude,
+                .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless))]),
+        ];
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                pattern.IsMatch(WarmUpText);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Compiled all the same; only this run was too slow.
+            }
+        }
+    }
+
+    // Common words of the statements the patterns look for, so that most patterns find a place to try a match
+    // and compile all their parts.
+    private const string WarmUpText =
+        "Anthropic: you can opt out; we do not use your chats to train or improve models by default. "
+        + "Free, Pro, API and enterprise users: data is kept for 30 days, deleted within 5 years, encrypted (AES-256, TLS).";
 
     private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));
 

@@ -11,6 +11,10 @@ internal sealed class TopicPrefilter
 {
     // Null when no topic has keywords: every topic is then tried on every statement.
     private readonly Regex? stems;
+
+    // The same search as stems, faster, when the keywords allow it; topics by keyword, in the scanner's order.
+    private readonly PhraseScanner? scanner;
+    private readonly int[][] topicsByScannerPhrase = [];
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> topicsByStem;
     private readonly int[] alwaysTried;
 
@@ -28,13 +32,20 @@ internal sealed class TopicPrefilter
             stem => keywords.Where(k => stem.StartsWith(k.Word, StringComparison.Ordinal)).Select(k => k.Topic).Distinct().ToArray(),
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         alwaysTried = [.. keywordsByTopic.Select((words, topic) => (words, topic)).Where(t => t.words.Count == 0).Select(t => t.topic)];
+        var ordered = distinct.OrderByDescending(s => s.Length).ToList();
         stems = distinct.Count == 0 ? null : new Regex(
-            @"\b(?:" + string.Join('|', distinct.OrderByDescending(s => s.Length).Select(Regex.Escape)) + ")",
+            @"\b(?:" + string.Join('|', ordered.Select(Regex.Escape)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        scanner = PhraseScanner.Create(ordered, wholeWords: false);
+        if (scanner is not null)
+        {
+            var lookup = topicsByStem;
+            topicsByScannerPhrase = [.. ordered.Select(stem => lookup[stem])];
+        }
     }
 
     /// <summary>Marks in <paramref name="candidates"/> (one flag per topic, cleared first) the topics <paramref name="text"/> can be about.</summary>
-    public void Mark(string text, bool[] candidates)
+    public void Mark(ReadOnlySpan<char> text, bool[] candidates)
     {
         Array.Clear(candidates);
         foreach (var topic in alwaysTried)
@@ -47,9 +58,22 @@ internal sealed class TopicPrefilter
             return;
         }
 
-        for (var match = stems.Match(text); match.Success; match = match.NextMatch())
+        if (scanner is not null)
         {
-            foreach (var topic in topicsByStem[match.ValueSpan])
+            foreach (var (_, _, stem) in scanner.Scan(text))
+            {
+                foreach (var topic in topicsByScannerPhrase[stem])
+                {
+                    candidates[topic] = true;
+                }
+            }
+
+            return;
+        }
+
+        foreach (var match in stems.EnumerateMatches(text))
+        {
+            foreach (var topic in topicsByStem[text.Slice(match.Index, match.Length)])
             {
                 candidates[topic] = true;
             }

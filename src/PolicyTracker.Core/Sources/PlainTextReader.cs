@@ -15,7 +15,7 @@ internal static partial class PlainTextReader
     public static ExtractedDocument Read(string text)
     {
         var lines = SplitLines(text);
-        var blocks = new List<TextBlock>();
+        var blocks = new List<TextBlock>(lines.Count / 2);
         var lists = new List<ListLevel>();
         TextSpan? tableHeader = null;
 
@@ -201,7 +201,8 @@ internal static partial class PlainTextReader
 
     private static List<Line> SplitLines(string text)
     {
-        var lines = new List<Line>();
+        // Sized up front: a 50 MB document has a million lines, and growing the list copies them again and again.
+        var lines = new List<Line>(text.AsSpan().Count('\n') + 1);
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {

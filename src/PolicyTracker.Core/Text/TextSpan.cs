@@ -11,4 +11,7 @@ public readonly record struct TextSpan(int Start, int End)
 
     /// <summary>The covered slice of <paramref name="text"/>.</summary>
     public string Slice(string text) => text[Start..End];
+
+    /// <summary>The covered characters of <paramref name="text"/>, without copying them.</summary>
+    public ReadOnlySpan<char> Of(string text) => text.AsSpan(Start, Length);
 }

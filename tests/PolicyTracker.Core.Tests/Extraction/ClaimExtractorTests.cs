@@ -41,6 +41,47 @@ public sealed class ClaimExtractorTests
         Assert.Contains(expected, claims.Select(c => $"{c.Subject} {c.Topic} {c.Scope} {c.Value}"));
     }
 
+    [Fact]
+    public void Extract_ControlAfterASentenceAboutTraining_IsTrainingControl()
+    {
+        var claims = ExtractParagraph("Its opt-in system puts you in the driver’s seat. You decide what happens with your conversations.");
+
+        Assert.Contains(claims, c => (c.Topic, c.Value, c.Quote) == ("training.user_control", "yes", "You decide what happens with your conversations"));
+    }
+
+    [Fact]
+    public void Extract_ControlAfterASentenceAboutSomethingElse_YieldsNoClaim()
+    {
+        var claims = ExtractParagraph("Our support team answers within a day. You decide what happens with your conversations.");
+
+        Assert.Empty(claims);
+    }
+
+    [Fact]
+    public void Extract_FragmentAfterAControlTakenFromTheSentenceBefore_DoesNotNegateIt()
+    {
+        var claims = ExtractParagraph("Its opt-in system puts you in the driver’s seat. You decide what happens with your conversations. No exceptions.");
+
+        Assert.DoesNotContain(claims, c => c.Topic == "training.user_control" && c.Value == "no");
+    }
+
+    [Fact]
+    public void Extract_ThisSettingOnAPageAboutTheSettings_IsTrainingControl()
+    {
+        const string title = "Verifying Your Privacy Settings";
+        var claims = Extractor.Extract(new DocumentBuilder().Heading(title).Paragraph("You can enable or disable this setting whenever you want.").Build(title));
+
+        Assert.Contains(claims, c => (c.Topic, c.Value) == ("training.user_control", "yes"));
+    }
+
+    [Fact]
+    public void Extract_SentenceOpeningWithIfYouOptIn_IsNotTheDefault()
+    {
+        var claims = ExtractParagraph("If you opt in, we apply filters to remove sensitive items before any training use.");
+
+        Assert.DoesNotContain(claims, c => c.Topic == "training.default");
+    }
+
     // Statements a careful reader would not take as a claim.
     [Theory]
     [InlineData("Does Anthropic train on your data?")]
