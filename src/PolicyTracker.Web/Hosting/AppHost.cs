@@ -40,6 +40,7 @@ public static class AppHost
     {
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         SecurityServices.AddWebSecurity(builder.Services, builder.Configuration);
+        ReadPageCache.Add(builder.Services);
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
@@ -54,6 +55,7 @@ public static class AppHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapRazorPages();
         app.MapApi();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PolicyTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
@@ -7,6 +9,7 @@ using PolicyTracker.Web.Reviews;
 
 namespace PolicyTracker.Web.Pages;
 
+[OutputCache(PolicyName = ReadPageCache.PolicyName)]
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
 {
     private const int DisputedShown = 10;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PolicyTracker.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
@@ -10,6 +12,7 @@ using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Claims;
 
+[OutputCache(PolicyName = ReadPageCache.PolicyName)]
 public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     [BindProperty]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PolicyTracker.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Comparison;
@@ -13,6 +15,7 @@ using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Compare;
 
+[OutputCache(PolicyName = ReadPageCache.PolicyName)]
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     public const int SourcesPerPage = 8;

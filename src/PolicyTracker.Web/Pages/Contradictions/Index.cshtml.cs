@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PolicyTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
@@ -11,6 +13,7 @@ using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Contradictions;
 
+[OutputCache(PolicyName = ReadPageCache.PolicyName)]
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
 {
     private const int FindingsPerPage = 20;

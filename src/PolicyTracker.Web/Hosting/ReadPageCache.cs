@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Web.Data;
+
+namespace PolicyTracker.Web.Hosting;
+
+/// <summary>
+/// Keeps the rendered read pages (overview, claims, compare, contradictions) for visitors who are not signed in, so
+/// a team reading the same lists costs one render per list until the data changes. Signed-in users are never served
+/// from the cache (their pages carry their own forms and tokens); that is the output cache's default, kept here.
+/// A cached page is used only while the data version it was rendered at is still current, so an ingest — in the app
+/// or in a command beside it — or any editor's change shows at once.
+/// </summary>
+public static class ReadPageCache
+{
+    public const string PolicyName = "ReadPages";
+
+    public static void Add(IServiceCollection services) =>
+        services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))));
+
+    /// <summary>
+    /// What changes with any change a page shows: an ingest writes a source version and claims, a re-ingest may only
+    /// remove claims (the count), and every review or tag writes an audit entry. All four are read from indexes.
+    /// </summary>
+    private static async Task<string> DataVersionAsync(HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<PolicyDbContext>();
+        var version = await db.Database.SqlQueryRaw<DataVersion>(
+                """
+                SELECT (SELECT COALESCE(MAX("Id"), 0) FROM "SourceVersions") AS "MaxVersionId",
+                       (SELECT COALESCE(MAX("Id"), 0) FROM "Claims") AS "MaxClaimId",
+                       (SELECT COUNT(*) FROM "Claims") AS "Claims",
+                       (SELECT COALESCE(MAX("Id"), 0) FROM "AuditEntries") AS "MaxAuditId"
+                """)
+            .SingleAsync(ct);
+        return $"{version.MaxVersionId}.{version.MaxClaimId}.{version.Claims}.{version.MaxAuditId}";
+    }
+
+    private sealed record DataVersion(long MaxVersionId, long MaxClaimId, long Claims, long MaxAuditId);
+}
