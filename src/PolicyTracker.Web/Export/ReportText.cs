@@ -1,6 +1,7 @@
 using System.Globalization;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Reviews;
 
 namespace PolicyTracker.Web.Export;
 
@@ -9,14 +10,8 @@ public static class ReportText
 {
     public const string Title = "Comparison report";
 
-    public static string Status(ClaimStatus status) => status switch
-    {
-        ClaimStatus.Verified => "Verified",
-        ClaimStatus.Contradicted => "Contradicted",
-        ClaimStatus.Disputed => "Disputed — needs more evidence",
-        ClaimStatus.NotApplicable => "Not applicable",
-        _ => "Unreviewed",
-    };
+    /// <summary>A status in the same words the app's pages use.</summary>
+    public static string Status(ClaimStatus status) => ReviewWords.Describe(status);
 
     public static string State(ContradictionVerdict review)
     {

@@ -22,12 +22,19 @@ public static class ReadPageCache
             .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))));
 
     /// <summary>
+    /// The data version a cached page must match. A signed-in user's page is never looked up or stored, so asking the
+    /// database on their requests would be a round trip for nothing.
+    /// </summary>
+    private static async ValueTask<string> DataVersionAsync(HttpContext context, CancellationToken ct) =>
+        context.User.Identity?.IsAuthenticated == true ? "signed-in" : await ReadDataVersionAsync(context, ct);
+
+    /// <summary>
     /// What changes with any change a page shows: every ingest that adds or replaces a source writes a version row
     /// (a replace that only removes claims too), new claims get higher ids, and every tag, review or account change
     /// writes an audit entry. Three index lookups, with no count: counting 100,000 claims on every request would cost
     /// more than the cache saves on PostgreSQL.
     /// </summary>
-    private static async Task<string> DataVersionAsync(HttpContext context, CancellationToken ct)
+    private static async Task<string> ReadDataVersionAsync(HttpContext context, CancellationToken ct)
     {
         var db = context.RequestServices.GetRequiredService<PolicyDbContext>();
         var version = await db.Database.SqlQueryRaw<DataVersion>(

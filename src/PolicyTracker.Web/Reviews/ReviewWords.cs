@@ -2,7 +2,7 @@ using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Reviews;
 
-/// <summary>How statuses, review states and reasons read on pages and in the history.</summary>
+/// <summary>How statuses, review states and reasons read on pages, in the history and in the reports.</summary>
 public static class ReviewWords
 {
     public static string Describe(ClaimStatus status) => status switch
@@ -10,7 +10,7 @@ public static class ReviewWords
         ClaimStatus.Unreviewed => "Unreviewed",
         ClaimStatus.Verified => "Verified",
         ClaimStatus.Contradicted => "Contradicted",
-        ClaimStatus.Disputed => "Disputed (needs more evidence)",
+        ClaimStatus.Disputed => "Disputed — needs more evidence",
         ClaimStatus.NotApplicable => "Not applicable",
         _ => status.ToString(),
     };
