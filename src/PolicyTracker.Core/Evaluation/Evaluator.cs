@@ -21,7 +21,7 @@ public sealed record Score(int TruePositives, int FalsePositives, int FalseNegat
 }
 
 /// <summary>A claim that was found but not labelled, or labelled but not found.</summary>
-public sealed record ClaimMiss(string Source, string Subject, string Topic, string Scope, string Value, string Quote);
+public sealed record ClaimMiss(string Source, string Subject, string Topic, string Scope, string Value, string Quote, double? Confidence = null);
 
 /// <summary>Everything <see cref="Evaluator"/> measured.</summary>
 public sealed record EvaluationReport(
@@ -31,7 +31,11 @@ public sealed record EvaluationReport(
     IReadOnlyList<ClaimMiss> Missed,
     IReadOnlyList<string> ContradictionsFound,
     IReadOnlyList<string> ContradictionsMissed,
-    IReadOnlyList<string> ContradictionsExtra);
+    IReadOnlyList<string> ContradictionsExtra)
+{
+    /// <summary>Found claims below the confidence threshold: suggestions for editors, not scored as claims.</summary>
+    public int Suggestions { get; init; }
+}
 
 /// <summary>
 /// Scores found claims against a gold file. A found claim matches a labelled one when both name the same
@@ -46,8 +50,13 @@ public static class Evaluator
     // Words this short ("the", "our", "30") say little about which statement a quote is.
     private const int SignificantLength = 4;
 
-    /// <summary>Scores <paramref name="found"/> (claims per source file name) against <paramref name="gold"/>.</summary>
-    public static EvaluationReport Score(GoldFile gold, IReadOnlyDictionary<string, IReadOnlyList<ExtractedClaim>> found)
+    /// <summary>
+    /// Scores <paramref name="found"/> (claims per source file name) against <paramref name="gold"/>. Claims below
+    /// <paramref name="threshold"/> are suggestions, which the app shows apart and compares with nothing: they are
+    /// counted, not scored.
+    /// </summary>
+    public static EvaluationReport Score(
+        GoldFile gold, IReadOnlyDictionary<string, IReadOnlyList<ExtractedClaim>> found, double threshold = Confidence.DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(found);
@@ -57,10 +66,13 @@ public static class Evaluator
         var missed = new List<ClaimMiss>();
         var goldForComparison = new List<ComparableClaim>();
         var foundForComparison = new List<ComparableClaim>();
+        var suggestions = 0;
 
         foreach (var document in gold.Documents)
         {
-            var predicted = found.TryGetValue(document.Source, out var list) ? list : [];
+            var all = found.TryGetValue(document.Source, out var list) ? list : [];
+            var predicted = all.Where(c => !c.IsSuggestion(threshold)).ToList();
+            suggestions += all.Count - predicted.Count;
             var unmatchedGold = document.Claims.ToList();
 
             foreach (var claim in predicted)
@@ -80,7 +92,7 @@ public static class Evaluator
                 else
                 {
                     Count(byTopic, claim.Topic, new Score(0, 1, 0));
-                    spurious.Add(new(document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote));
+                    spurious.Add(new(document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Confidence));
                 }
             }
 
@@ -107,7 +119,10 @@ public static class Evaluator
             missed,
             [.. expectedKeys.Intersect(foundKeys)],
             [.. expectedKeys.Except(foundKeys)],
-            [.. foundKeys.Except(expectedKeys)]);
+            [.. foundKeys.Except(expectedKeys)])
+        {
+            Suggestions = suggestions,
+        };
     }
 
     /// <summary>True when one quote contains the other, white space and case aside.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PolicyTracker.Core.Extraction.Relations;
 using PolicyTracker.Core.Extraction.Values;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Core.Text;
@@ -65,14 +66,20 @@ public sealed class ClaimExtractor
     public TopicCatalog Catalog { get; }
 
     /// <summary>Every claim in <paramref name="document"/>, in document order.</summary>
-    public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document)
+    public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document) => Extract(document, vetoed: null);
+
+    /// <summary>
+    /// Every claim in <paramref name="document"/>; each topic match that its relation ruled out is added to
+    /// <paramref name="vetoed"/> with the reason, so an evaluation can show what was passed over and why.
+    /// </summary>
+    public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document, ICollection<VetoedMatch>? vetoed)
     {
         ArgumentNullException.ThrowIfNull(document);
         var mainSubject = subjects.MainSubject(document.Text, document.Title);
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
-        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title);
+        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title) { Vetoed = vetoed };
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
@@ -85,6 +92,14 @@ public sealed class ClaimExtractor
     private void ExtractFrom(string text, Statement statement, DocumentState state, List<ExtractedClaim> claims)
     {
         var own = statement.Span.Of(text);
+        if (IsHeading(statement, own))
+        {
+            // A heading names the section its statements stand in; it states nothing itself.
+            state.Heading = statement.Span;
+            state.Passed(statement, null);
+            return;
+        }
+
         if (IsQuestion(own) || IsLeadIn(own) || IsHeaderRow(statement))
         {
             state.Passed(statement, null);
@@ -143,6 +158,13 @@ public sealed class ClaimExtractor
                 continue;
             }
 
+            var judgement = Judge(text, rule, view, finding, state, out var relation);
+            if (judgement.IsVetoed)
+            {
+                state.Vetoed?.Add(new VetoedMatch(rule.Definition.Key, finding.Value, statement.Span.Slice(text), judgement.Veto!));
+                continue;
+            }
+
             var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, out var subjectEvidence);
 
             // The plans a statement names are the same whichever topic it speaks of: looked up once.
@@ -161,15 +183,107 @@ public sealed class ClaimExtractor
             }
 
             string? quoteText = null;
+            IReadOnlyList<Cue>? cues = null;
+            var confidence = subject == SubjectResolver.Unknown ? Math.Max(0.05, judgement.Confidence - 0.3) : judgement.Confidence;
             foreach (var scope in named.Count > 0 ? named : [state.Scope])
             {
                 if (!Holds(found, subject, rule.Definition.Key, scope, finding.Value))
                 {
                     quoteText ??= quote.Slice(text);
-                    found.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, finding.Value, quoteText, quote));
+                    cues ??= Cues(text, view, finding, relation, judgement, state, subjectEvidence, scopeEvidence);
+                    found.Add(new ExtractedClaim(subject, rule.Definition.Key, scope, finding.Value, quoteText, quote)
+                    {
+                        Confidence = confidence,
+                        Cues = cues,
+                    });
                 }
             }
         }
+    }
+
+    /// <summary>Reads who does what to whose data around the trigger, and judges whether that makes the topic's claim.</summary>
+    private Judgement Judge(string text, TopicRule rule, StatementView view, Finding finding, DocumentState state, out Relation relation)
+    {
+        var organisations = new List<TextSpan>();
+        foreach (var mention in subjects.Mentions(view.Own))
+        {
+            organisations.Add(new TextSpan(view.OwnStart + mention.Index, view.OwnStart + mention.Index + mention.Length));
+        }
+
+        relation = RelationReader.Read(Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations);
+        var isStance = rule.Definition.ValueKind is ValueKind.Stance;
+        return ClaimJudge.Judge(
+            rule.Relation, relation, view.Own, state.SectionOf(text, view.Statement), isStance, view.IsOwn(finding.Trigger), finding.ValueSpan is not null);
+    }
+
+    /// <summary>What made the claim, for editors: each cue with its words and, where they stand in the document, its span.</summary>
+    private List<Cue> Cues(
+        string text, StatementView view, Finding finding, Relation relation, Judgement judgement, DocumentState state,
+        TextSpan? subjectEvidence, TextSpan? scopeEvidence)
+    {
+        var cues = new List<Cue>(8);
+        void Add(string kind, TextSpan? span)
+        {
+            if (span is { } s && s.End <= view.Text.Length)
+            {
+                var words = view.Text[s.Start..s.End].ToString();
+                cues.Add(new Cue(kind, words, view.IsOwn(s) && !view.IsSynthetic ? view.ToDocument(s) : null));
+            }
+        }
+
+        if (relation.ActorSpan is null)
+        {
+            cues.Add(new Cue(CueKind.Actor, ClaimJudge.Describe(relation.Actor)));
+        }
+
+        Add(CueKind.Actor, relation.ActorSpan);
+        Add(CueKind.Action, finding.Trigger);
+        Add(CueKind.DataObject, relation.DataObject);
+        if (NegationBefore(view, finding.Trigger) is { } negation)
+        {
+            Add(CueKind.Negation, negation);
+        }
+
+        Add(CueKind.Condition, relation.Condition);
+        Add(CueKind.Value, finding.ValueSpan);
+        if (subjectEvidence is { } subject)
+        {
+            cues.Add(new Cue(CueKind.Subject, subject.Slice(text), subject));
+        }
+
+        if (scopeEvidence is { } scope)
+        {
+            cues.Add(new Cue(CueKind.Scope, scope.Slice(text), scope));
+        }
+
+        if (state.Heading is { } heading)
+        {
+            cues.Add(new Cue(CueKind.Heading, heading.Slice(text), heading));
+        }
+
+        foreach (var doubt in judgement.Doubts)
+        {
+            cues.Add(new Cue(CueKind.Doubt, doubt));
+        }
+
+        return cues;
+    }
+
+    private TextSpan? NegationBefore(StatementView view, TextSpan trigger)
+    {
+        if (!view.IsOwn(trigger))
+        {
+            return null;
+        }
+
+        TextSpan? last = null;
+        var from = Math.Max(view.OwnStart, trigger.Start - NegationReach);
+        foreach (var match in Catalog.Negation.EnumerateMatches(view.Text[from..trigger.Start]))
+        {
+            last = new TextSpan(from + match.Index, from + match.Index + match.Length);
+        }
+
+        return last;
     }
 
     private static bool Holds(List<ExtractedClaim> found, string subject, string topic, string scope, string value)
@@ -472,6 +586,50 @@ public sealed class ClaimExtractor
 
     private static bool IsQuestion(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith('?');
 
+    /// <summary>
+    /// A heading, or a paragraph that reads as one ("SELLING INFORMATION", "Deletion Request Rights"): short, with
+    /// no sentence end and no "label: value" colon, all in capitals or every longer word capitalised.
+    /// </summary>
+    private static bool IsHeading(Statement statement, ReadOnlySpan<char> own)
+    {
+        var trimmed = own.Trim();
+        if (trimmed.Length == 0 || trimmed.Contains(':') || trimmed[^1] is '.' or '!' or '?' or ':' or ';')
+        {
+            return false;
+        }
+
+        if (statement.Kind == BlockKind.Heading)
+        {
+            return true;
+        }
+
+        if (statement.Kind is BlockKind.TableRow or BlockKind.ListItem || trimmed.Length > 80)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var capitalised = 0;
+        var hasLower = false;
+        foreach (var range in trimmed.Split(' '))
+        {
+            var word = trimmed[range].Trim("\"“”()*_");
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            words++;
+            hasLower |= word.ContainsAnyInRange('a', 'z');
+            if (word.Length <= 3 || char.IsUpper(word[0]))
+            {
+                capitalised++;
+            }
+        }
+
+        return words is > 0 and <= 10 && (!hasLower || capitalised == words);
+    }
+
     // A table's header row names the questions; its data rows answer them.
     private static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
 
@@ -511,6 +669,24 @@ public sealed class ClaimExtractor
         public string Subject { get; }
 
         public string Scope { get; }
+
+        /// <summary>Where vetoed matches are reported; null when nobody asks.</summary>
+        public ICollection<VetoedMatch>? Vetoed { get; init; }
+
+        /// <summary>The heading the statements read now stand under; null before the first.</summary>
+        public TextSpan? Heading { get; set; }
+
+        /// <summary>
+        /// The section a statement stands in, as words: its heading, and a short label opening its block
+        /// ("For business transfers: We may share ...").
+        /// </summary>
+        public string SectionOf(string documentText, Statement statement)
+        {
+            var heading = Heading is { } h ? h.Slice(documentText) : "";
+            var block = documentText.AsSpan(statement.Block.Start, statement.Block.Length);
+            var colon = block.IndexOf(':');
+            return colon is > 0 and < 60 ? $"{heading}\n{block[..colon]}" : heading;
+        }
 
         public bool[] Candidates { get; }
 
@@ -580,7 +756,11 @@ public sealed class ClaimExtractor
     /// <see cref="Text"/> at or after <see cref="OwnStart"/> belong to the statement. The characters are the
     /// document's own or a scratch copy, never a string made per statement.
     /// </summary>
-    private readonly record struct StatementView(Statement Statement, ReadOnlyMemory<char> Characters, int OwnStart)
+    /// <param name="Statement">The statement viewed.</param>
+    /// <param name="Characters">Its context, a line break and its own characters.</param>
+    /// <param name="OwnStart">Where its own characters start.</param>
+    /// <param name="IsSynthetic">A table column's view: made of cells and headers, not the document's characters in order.</param>
+    private readonly record struct StatementView(Statement Statement, ReadOnlyMemory<char> Characters, int OwnStart, bool IsSynthetic = false)
     {
         // Readers join HTML and Markdown cells with " | "; a plain-text table keeps its tabs.
         private static readonly string[] CellSeparators = [" | ", "\t"];
@@ -596,6 +776,8 @@ public sealed class ClaimExtractor
         public ReadOnlySpan<char> Context => Characters.Span[..OwnStart];
 
         public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
+
+
 
         /// <summary>
         /// One view per value column of a table row: "header label | column header" over "row label | cell",
@@ -625,7 +807,7 @@ public sealed class ClaimExtractor
                 }
 
                 var prefix = $"{headers[0]} | {headers[column]}\n";
-                views.Add(new StatementView(row, $"{prefix}{cells[0]} | {cells[column]}".AsMemory(), prefix.Length));
+                views.Add(new StatementView(row, $"{prefix}{cells[0]} | {cells[column]}".AsMemory(), prefix.Length, IsSynthetic: true));
             }
 
             return views;

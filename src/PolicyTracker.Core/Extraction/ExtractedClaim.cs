@@ -49,3 +49,6 @@ public static class CueKind
 /// text. A cue inside the claim's quote can be marked there; a heading usually stands before it. A doubt has no span.
 /// </summary>
 public sealed record Cue(string Kind, string Text, TextSpan? Span = null);
+
+/// <summary>A topic match that its statement's relation ruled out: the topic, the value it would have had, the statement and why.</summary>
+public sealed record VetoedMatch(string Topic, string Value, string Statement, string Reason);

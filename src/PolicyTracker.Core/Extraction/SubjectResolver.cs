@@ -8,7 +8,13 @@ namespace PolicyTracker.Core.Extraction;
 /// </summary>
 internal sealed partial class SubjectResolver(TopicCatalog catalog)
 {
+    /// <summary>The subject of a document that names no organisation the catalog knows and declares none.</summary>
+    public const string Unknown = "unknown";
+
     private const int TitleWeight = 3;
+
+    // How far into a document its owner declares itself ("Acme, Inc. (“Acme”, “we”)").
+    private const int DeclarationReach = 5000;
 
     /// <summary>The organisation a document is mostly about: the most mentioned one, the title counting extra.</summary>
     public string MainSubject(string text, string? title)
@@ -24,8 +30,29 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
             scores[subject] = scores.TryGetValue(subject, out var s) ? (s.Score + TitleWeight, s.First) : (TitleWeight, int.MaxValue);
         }
 
+        // The company that calls itself "we" owns the document, however often it names others (Google Analytics,
+        // Meta's pixel); a declared owner the catalog knows is that subject, else its own name makes one.
+        if (Declared(text) is { } owner)
+        {
+            return Names(owner) is [var known, ..] ? known.Subject : Slug(owner);
+        }
+
         var best = scores.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.First).FirstOrDefault();
-        return best.Key ?? SubjectFromTitle(title) ?? "unknown";
+        return best.Key ?? SubjectFromTitle(title) ?? Unknown;
+    }
+
+    /// <summary>The name of the company declaring itself "we" near the start of <paramref name="text"/>; null when none does.</summary>
+    private static string? Declared(string text)
+    {
+        var match = Declaration().Match(text, 0, Math.Min(text.Length, DeclarationReach));
+        return match.Success ? match.Groups["owner"].Value : null;
+    }
+
+    private static string Slug(string name)
+    {
+        var words = LegalForm().Replace(name, "");
+        var slug = NonSlug().Replace(words.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 ? slug : Unknown;
     }
 
     /// <summary>The organisations named in <paramref name="text"/>, with where each mention starts, in text order.</summary>
@@ -178,8 +205,8 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
             return null;
         }
 
-        var slug = NonSlug().Replace(match.Groups["owner"].Value.ToLowerInvariant(), "-").Trim('-');
-        return slug.Length > 0 ? slug : null;
+        var slug = Slug(match.Groups["owner"].Value);
+        return slug == Unknown ? null : slug;
     }
 
     [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+$", RegexOptions.IgnoreCase)]
@@ -191,6 +218,13 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
     [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?:Privacy|Terms|Data|Cookie|Usage|Acceptable|Trust)\b")]
     private static partial Regex TitleOwner();
+
+    // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")".
+    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,3}),?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\([^)]{0,80}?[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Declaration();
+
+    [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|PBC|Incorporated|Labs|Technologies|Technology)\b\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex LegalForm();
 
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonSlug();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PolicyTracker.Core.Extraction.Relations;
 
 namespace PolicyTracker.Core.Extraction;
 
@@ -40,7 +41,13 @@ internal sealed record ValueRule(string Value, IReadOnlyList<Regex> Patterns, bo
 /// <see cref="Gate"/>, when given, is a cheap pattern tried first, over the statement and its context.
 /// </summary>
 internal sealed record TopicRule(
-    TopicDefinition Definition, Regex? Gate, IReadOnlyList<Regex> Match, IReadOnlyList<Regex> Exclude, IReadOnlyList<ValueRule> Values, bool UsesContext);
+    TopicDefinition Definition,
+    Regex? Gate,
+    IReadOnlyList<Regex> Match,
+    IReadOnlyList<Regex> Exclude,
+    IReadOnlyList<ValueRule> Values,
+    bool UsesContext,
+    TopicRelation Relation);
 
 /// <summary>An organisation and the names (company and product) that refer to it.</summary>
 internal sealed record Organisation(string Subject, IReadOnlyList<string> Names);
@@ -83,6 +90,7 @@ public sealed class TopicCatalog
         NotStatements = [.. (file.NotStatements ?? []).Select(Compile)];
         DefaultScope = file.Scopes.Default;
         ScopeRules = [.. file.Scopes.Rules.SelectMany(r => r.Patterns.Select(p => new ScopeRule(r.Scope, Compile(p))))];
+        Relations = RelationLexicon.From(file.Relations, Compile);
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
         Topics = [.. Rules.Select(r => r.Definition)];
         Prefilter = new TopicPrefilter([.. file.Topics.Select(t => t.Keywords ?? [])]);
@@ -125,6 +133,9 @@ public sealed class TopicCatalog
 
     internal TopicPrefilter Prefilter { get; }
 
+    /// <summary>The words that tell who does what to whose data.</summary>
+    internal RelationLexicon Relations { get; }
+
     /// <summary>Reads a catalog file; a malformed file or pattern fails with the reason and the topic it is in.</summary>
     public static TopicCatalog LoadFile(string path)
     {
@@ -164,11 +175,16 @@ public sealed class TopicCatalog
                     [.. (v.Patterns ?? []).Select(p => Compile(p.Replace("{neg}", negation, StringComparison.Ordinal)))],
                     v.Negated,
                     [.. (v.Unless ?? []).Select(Compile)]))],
-                topic.UsesContext ?? true);
+                topic.UsesContext ?? true,
+                TopicRelation.From(topic.Relation, Compile));
         }
         catch (ArgumentException e)
         {
             throw new InvalidDataException($"topic {topic.Key}: bad pattern: {e.Message}", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"topic {topic.Key}: {e.Message}", e);
         }
     }
 
@@ -195,10 +211,10 @@ public sealed class TopicCatalog
     {
         IEnumerable<Regex> patterns =
         [
-            Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern),
+            Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern), .. Relations.Patterns,
             .. Rules.SelectMany(r => (IEnumerable<Regex>)[
                 .. r.Gate is null ? [] : new[] { r.Gate }, .. r.Match, .. r.Exclude,
-                .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless))]),
+                .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless)), .. r.Relation.Patterns]),
         ];
         foreach (var pattern in patterns)
         {

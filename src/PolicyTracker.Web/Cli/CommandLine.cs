@@ -38,7 +38,7 @@ public static class CommandLine
                                             Verified, Contradicted, Disputed, NotApplicable) and source kind
                                             (OfficialPolicy, Article, Guide) are among those given; each is
                                             repeatable and takes comma-separated values.
-          eval --gold FILE [--sources DIR] [--verbose]
+          eval --gold FILE [--sources DIR] [--verbose] [--vetoes]
                                             Score the extractor against a gold file, reading the documents
                                             it names from DIR (default: the seeds shipped with the app).
                                             --verbose also lists spurious and missed claims.

@@ -8,14 +8,14 @@ using PolicyTracker.Web.Options;
 namespace PolicyTracker.Web.Cli;
 
 /// <summary>
-/// <c>eval --gold FILE [--sources DIR] [--verbose]</c>: runs the reader and extractor on the gold file's
+/// <c>eval --gold FILE [--sources DIR] [--verbose] [--vetoes]</c>: runs the reader and extractor on the gold file's
 /// documents directly, without the database, so scoring never depends on what was ingested.
 /// </summary>
 internal sealed class EvalCommand : ICommand
 {
     public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "--gold", "--sources" };
 
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "--verbose" };
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "--verbose", "--vetoes" };
 
     public bool NeedsDatabase => false;
 
@@ -49,7 +49,15 @@ internal sealed class EvalCommand : ICommand
             try
             {
                 var extracted = SourceReader.Read(document.Source, await File.ReadAllBytesAsync(path, ct), limit);
-                found[document.Source] = extractor.Extract(extracted);
+                var vetoed = new List<VetoedMatch>();
+                found[document.Source] = extractor.Extract(extracted, vetoed);
+                if (args.Has("--vetoes"))
+                {
+                    foreach (var v in vetoed)
+                    {
+                        await output.WriteLineAsync($"vetoed {document.Source} {v.Topic} = {v.Value}: {v.Reason}\n    \"{v.Statement}\"");
+                    }
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SourceRejectedException)
             {
@@ -71,7 +79,7 @@ internal sealed class EvalCommand : ICommand
         bool verbose)
     {
         await output.WriteLineAsync(
-            $"documents {gold.Documents.Count}, gold claims {gold.Documents.Sum(d => d.Claims.Count)}, found claims {found.Values.Sum(c => c.Count)}");
+            $"documents {gold.Documents.Count}, gold claims {gold.Documents.Sum(d => d.Claims.Count)}, found claims {found.Values.Sum(c => c.Count) - report.Suggestions} (and {report.Suggestions} suggestions)");
         await output.WriteLineAsync($"precision {Number(report.Overall.Precision)}");
         await output.WriteLineAsync($"recall    {Number(report.Overall.Recall)}");
         await output.WriteLineAsync($"F1        {Number(report.Overall.F1)}");
@@ -88,7 +96,7 @@ internal sealed class EvalCommand : ICommand
         await output.WriteLineAsync();
         await WriteKeysAsync(output, "contradictions found", report.ContradictionsFound);
         await WriteKeysAsync(output, "contradictions missed", report.ContradictionsMissed);
-        await WriteKeysAsync(output, "contradictions extra", report.ContradictionsExtra);
+        await WriteKeysAsync(output, "contradictions not real", report.ContradictionsExtra);
 
         if (verbose)
         {
@@ -112,7 +120,7 @@ internal sealed class EvalCommand : ICommand
         await output.WriteLineAsync($"{heading}: {claims.Count}");
         foreach (var c in claims)
         {
-            await output.WriteLineAsync($"  {c.Source}  {c.Subject} {c.Topic} {c.Scope} = {c.Value}");
+            await output.WriteLineAsync($"  {c.Source}  {c.Subject} {c.Topic} {c.Scope} = {c.Value}{(c.Confidence is { } confidence ? $"  ({Number(confidence)})" : "")}");
             await output.WriteLineAsync($"    \"{c.Quote}\"");
         }
     }

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using PolicyTracker.Core.Text;
+
+namespace PolicyTracker.Core.Extraction.Relations;
+
+/// <summary>
+/// Reads who does what to whose data around one trigger word of a statement. The actor is the first one named in
+/// the trigger's sentence before it — not inside a condition opening the sentence, and not after a preposition
+/// ("share with advertisers" is the sharer's act, not the advertisers'). An organisation's name acts like "we".
+/// </summary>
+internal static partial class RelationReader
+{
+    // How far after the action a thing acted on may stand: "sale of all or substantially all of our assets".
+    private const int ObjectReach = 60;
+
+    /// <summary>
+    /// Reads the relation in <paramref name="text"/> (a statement's view: context, then the statement from
+    /// <paramref name="ownStart"/>) around <paramref name="trigger"/>. <paramref name="organisations"/> are the
+    /// spans where organisations are named in the statement's own text, in view coordinates.
+    /// </summary>
+    public static Relation Read(
+        RelationLexicon lexicon, ReadOnlySpan<char> text, int ownStart, TextSpan trigger, IReadOnlyList<TextSpan> organisations)
+    {
+        var own = text[ownStart..];
+        var triggerInOwn = trigger.Start >= ownStart;
+        var actorEnd = triggerInOwn ? trigger.Start : text.Length;
+        var clauseStart = ClauseStart(text, ownStart, actorEnd);
+
+        // The actor of "stay private unless you choose to help improve" is not the "you" of the condition.
+        if (Subordinate().Match(text[clauseStart..actorEnd].ToString()) is { Success: true } subordinate)
+        {
+            actorEnd = clauseStart + subordinate.Index;
+        }
+
+        var (actor, actorSpan) = FindActor(lexicon, text, clauseStart, actorEnd, organisations);
+
+        return new Relation(
+            actor,
+            actorSpan,
+            First(lexicon.DataObjects, text, ownStart, text.Length) ?? (ownStart > 0 ? First(lexicon.DataObjects, text, 0, ownStart) : null),
+            triggerInOwn ? OtherObjectAfter(lexicon, text, trigger) : null,
+            First(lexicon.Obligations, text, ownStart, text.Length),
+            // A condition after the action is its stance ("not used unless you opt in"); one before it governs it.
+            triggerInOwn ? First(lexicon.Conditions, text, ownStart, trigger.Start) : null,
+            First(lexicon.Narrowing, text, ownStart, text.Length),
+            lexicon.Definitions.IsMatch(own));
+    }
+
+    /// <summary>
+    /// Where the clause that holds the actor starts: after a short label ("For business transfers: We may ..."),
+    /// and after a condition opening the sentence ("If you opt out, we ...").
+    /// </summary>
+    private static int ClauseStart(ReadOnlySpan<char> text, int ownStart, int end)
+    {
+        var start = ownStart;
+        var before = text[start..end];
+        var colon = before.IndexOf(':');
+        if (colon is > 0 and < 60 && Words(before[..colon]) <= 6)
+        {
+            start += colon + 1;
+            before = text[start..end];
+        }
+
+        if (OpeningCondition().IsMatch(before) && before.IndexOf(',') is var comma and >= 0)
+        {
+            start += comma + 1;
+            before = text[start..end];
+        }
+
+        // "You can turn this off, but Anthropic can still use ...": the last clause before the action has its actor.
+        foreach (var turn in ClauseTurn().EnumerateMatches(before))
+        {
+            start = Math.Max(start, end - before.Length + turn.Index + turn.Length);
+        }
+
+        return start;
+    }
+
+    private static (ActorKind, TextSpan?) FindActor(
+        RelationLexicon lexicon, ReadOnlySpan<char> text, int start, int end, IReadOnlyList<TextSpan> organisations)
+    {
+        var best = (Kind: ActorKind.Unstated, Span: (TextSpan?)null);
+        var window = text[start..end];
+        foreach (var (kind, pattern) in lexicon.Actors)
+        {
+            foreach (var match in pattern.EnumerateMatches(window))
+            {
+                var at = start + match.Index;
+                if (best.Span is { } found && found.Start <= at)
+                {
+                    break;
+                }
+
+                if (!AfterPreposition(text[..at]) && !(kind == ActorKind.Person && InRelativeClause(text[..at])))
+                {
+                    best = (kind, new TextSpan(at, at + match.Length));
+                    break;
+                }
+            }
+        }
+
+        foreach (var organisation in organisations)
+        {
+            if (organisation.Start >= start && organisation.End <= end
+                && (best.Span is not { } found || organisation.Start < found.Start) && !AfterPreposition(text[..organisation.Start]))
+            {
+                best = (ActorKind.Provider, organisation);
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static TextSpan? OtherObjectAfter(RelationLexicon lexicon, ReadOnlySpan<char> text, TextSpan trigger)
+    {
+        var after = text[trigger.End..Math.Min(text.Length, trigger.End + ObjectReach)];
+        foreach (var match in lexicon.OtherObjects.EnumerateMatches(after))
+        {
+            // The person's data named first is what is acted on: "sell your data, or our assets".
+            if (!lexicon.DataObjects.IsMatch(after[..match.Index]))
+            {
+                return new TextSpan(trigger.End + match.Index, trigger.End + match.Index + match.Length);
+            }
+
+            break;
+        }
+
+        return null;
+    }
+
+    private static TextSpan? First(Regex pattern, ReadOnlySpan<char> text, int start, int end)
+    {
+        foreach (var match in pattern.EnumerateMatches(text[start..end]))
+        {
+            return new TextSpan(start + match.Index, start + match.Index + match.Length);
+        }
+
+        return null;
+    }
+
+    // "everything you type", "information you share": the person in a clause describing the data, not acting.
+    private static bool InRelativeClause(ReadOnlySpan<char> before) =>
+        RelativeHead().IsMatch(before[Math.Max(0, before.Length - 30)..]);
+
+    private static bool AfterPreposition(ReadOnlySpan<char> before) =>
+        Preposition().IsMatch(before[Math.Max(0, before.Length - 40)..]);
+
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var _ in text.Split(' '))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex(@"\b(?:with|to|from|by|of|for|among|through|via|about|between|than|like|including|such as|on behalf of|and|or)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeHead();
+
+    [GeneratedRegex(@"[;—]\s*|,\s*(?:but|and|however|while|whereas|although|though|yet)\b|\bbut\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseTurn();
+
+    [GeneratedRegex(@"(?<=\w\W*\s)\b(?:unless|until|except|if|when|whenever|once|without|so that|so)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Subordinate();
+
+    [GeneratedRegex(@"^\W*(?:if|when|where|whenever|unless|once|in the event|to the extent|in case)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningCondition();
+}
