@@ -27,7 +27,8 @@ internal sealed record RelationEntry(
     bool? NeedsData,
     string? VetoSections,
     string? VetoNear,
-    string? Action);
+    string? Action,
+    string? AffirmativeNeeds);
 
 internal sealed record OrganisationEntry(string Subject, IReadOnlyList<string> Names);
 

@@ -165,10 +165,10 @@ public sealed class ClaimExtractor
                 continue;
             }
 
-            var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, out var subjectEvidence);
+            var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, relation, out var subjectEvidence);
 
             // The plans a statement names are the same whichever topic it speaks of: looked up once.
-            named ??= ResolveScopes(text, view, out scopeEvidence);
+            named ??= ResolveScopes(text, view, state, out scopeEvidence);
             var quote = statement.Span;
             if (statement.Kind != BlockKind.TableRow)
             {
@@ -213,7 +213,11 @@ public sealed class ClaimExtractor
         relation = RelationReader.Read(Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations);
         var isStance = rule.Definition.ValueKind is ValueKind.Stance;
         return ClaimJudge.Judge(
-            rule.Relation, relation, view.Own, state.SectionOf(text, view.Statement), isStance, view.IsOwn(finding.Trigger), finding.ValueSpan is not null);
+            rule.Relation,
+            relation,
+            new JudgedText(view.Own, view.Context, state.SectionOf(text, view.Statement), state.PreviousInBlock(text, view.Statement)),
+            new JudgedValue(finding.Value, isStance, Stated: finding.ValueSpan is not null),
+            view.IsOwn(finding.Trigger));
     }
 
     /// <summary>What made the claim, for editors: each cue with its words and, where they stand in the document, its span.</summary>
@@ -490,13 +494,19 @@ public sealed class ClaimExtractor
         return false;
     }
 
-    private string ResolveSubject(string text, StatementView view, TextSpan trigger, string mainSubject, out TextSpan? evidence)
+    private string ResolveSubject(string text, StatementView view, TextSpan trigger, string mainSubject, Relation relation, out TextSpan? evidence)
     {
         evidence = null;
         if (subjects.Pick(view.Own, Math.Max(0, trigger.Start - view.OwnStart)) is { } named)
         {
             evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
             return named.Subject;
+        }
+
+        // "We" in a provider's document is the provider, whichever service its paragraph named before.
+        if (relation.Actor == ActorKind.Provider)
+        {
+            return mainSubject;
         }
 
         // "It", "the company": the organisation named last before the statement in its paragraph or list item.
@@ -518,7 +528,7 @@ public sealed class ClaimExtractor
     /// The plans the statement names; failing that, those its list item's earlier sentences name, then its
     /// context. Empty when none is named: the document's scope applies.
     /// </summary>
-    private List<string> ResolveScopes(string text, StatementView view, out TextSpan? evidence)
+    private List<string> ResolveScopes(string text, StatementView view, DocumentState state, out TextSpan? evidence)
     {
         evidence = null;
         var own = scopes.Find(view.Own);
@@ -534,7 +544,13 @@ public sealed class ClaimExtractor
             return [.. earlier.Select(s => s.Scope)];
         }
 
-        return view.OwnStart > 0 ? [.. scopes.Find(view.Context).Select(s => s.Scope)] : [];
+        if (view.OwnStart > 0 && scopes.Find(view.Context) is { Count: > 0 } inContext)
+        {
+            return [.. inContext.Select(s => s.Scope)];
+        }
+
+        // A section headed "API Platform" or "For Enterprise customers" speaks of that plan wherever it names none.
+        return state.Heading is { } heading ? [.. scopes.Find(heading.Of(text)).Select(s => s.Scope)] : [];
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -669,6 +685,10 @@ public sealed class ClaimExtractor
         public string Subject { get; }
 
         public string Scope { get; }
+
+        /// <summary>The sentence before <paramref name="statement"/> in its block; empty when it opens the block.</summary>
+        public ReadOnlySpan<char> PreviousInBlock(string documentText, Statement statement) =>
+            previous is { } before && before.Block == statement.Block ? before.Span.Of(documentText) : [];
 
         /// <summary>Where vetoed matches are reported; null when nobody asks.</summary>
         public ICollection<VetoedMatch>? Vetoed { get; init; }

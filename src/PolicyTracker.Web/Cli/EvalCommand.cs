@@ -57,6 +57,12 @@ internal sealed class EvalCommand : ICommand
                     {
                         await output.WriteLineAsync($"vetoed {document.Source} {v.Topic} = {v.Value}: {v.Reason}\n    \"{v.Statement}\"");
                     }
+
+                    foreach (var s in found[document.Source].Where(c => c.IsSuggestion(Confidence.DefaultThreshold)))
+                    {
+                        var doubts = string.Join("; ", s.Cues.Where(c => c.Kind == CueKind.Doubt).Select(c => c.Text));
+                        await output.WriteLineAsync($"suggested {document.Source} {s.Topic} = {s.Value} ({Number(s.Confidence)}): {doubts}\n    \"{s.Quote}\"");
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SourceRejectedException)

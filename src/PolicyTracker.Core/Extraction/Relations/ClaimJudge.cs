@@ -3,6 +3,28 @@ using PolicyTracker.Core.Text;
 
 namespace PolicyTracker.Core.Extraction.Relations;
 
+/// <summary>
+/// The words a match is judged on: the statement's own text, its context (a lead-in or header row), the section it
+/// stands in (heading and opening label) and the sentence before it in its block.
+/// </summary>
+internal readonly ref struct JudgedText(ReadOnlySpan<char> own, ReadOnlySpan<char> context, ReadOnlySpan<char> section, ReadOnlySpan<char> previous)
+{
+    public ReadOnlySpan<char> Own { get; } = own;
+
+    public ReadOnlySpan<char> Context { get; } = context;
+
+    public ReadOnlySpan<char> Section { get; } = section;
+
+    public ReadOnlySpan<char> Previous { get; } = previous;
+
+    /// <summary>Whether <paramref name="pattern"/> is found in the statement or around it.</summary>
+    public bool Around(Regex pattern) =>
+        pattern.IsMatch(Own) || pattern.IsMatch(Context) || pattern.IsMatch(Section) || pattern.IsMatch(Previous);
+}
+
+/// <summary>The value a match read: the value, whether the topic takes a stance, and whether words of its own stated it.</summary>
+internal readonly record struct JudgedValue(string Value, bool IsStance, bool Stated);
+
 /// <summary>What a topic match amounts to: no claim (a veto, with its reason), or a claim with a confidence.</summary>
 internal readonly record struct Judgement(double Confidence, string? Veto, IReadOnlyList<string> Doubts)
 {
@@ -19,17 +41,21 @@ internal static partial class ClaimJudge
 {
     private const double Start = 0.9;
 
-    /// <summary>Judges the match of <paramref name="topic"/> in <paramref name="own"/> (the statement's own text).</summary>
+    /// <summary>Judges a match of <paramref name="topic"/>.</summary>
     /// <param name="topic">The topic's requirements.</param>
     /// <param name="relation">The relation read around the trigger.</param>
-    /// <param name="own">The statement's own text.</param>
-    /// <param name="section">The heading the statement stands under, with any label opening it; empty when none.</param>
-    /// <param name="isStance">The topic takes a stance (the default), which a condition on the person's choice turns into another question.</param>
+    /// <param name="text">The statement and its surroundings.</param>
+    /// <param name="value">
+    /// The value read. A stance (the default) turns into another question under a condition on the person's
+    /// choice; a value stated in words of its own ("opt-in system", "30 days") stands for the action and its object.
+    /// </param>
     /// <param name="triggerInOwn">The trigger stands in the statement itself rather than its context.</param>
-    /// <param name="valueStated">The value was read from words of its own ("opt-in system", "30 days"), not from the action alone.</param>
-    public static Judgement Judge(
-        TopicRelation topic, Relation relation, ReadOnlySpan<char> own, ReadOnlySpan<char> section, bool isStance, bool triggerInOwn, bool valueStated)
+    public static Judgement Judge(TopicRelation topic, Relation relation, JudgedText text, JudgedValue value, bool triggerInOwn)
     {
+        var own = text.Own;
+        var section = text.Section;
+        var isStance = value.IsStance;
+        var valueStated = value.Stated;
         if (relation.IsDefinition)
         {
             return Vetoed("defines a term");
@@ -75,10 +101,23 @@ internal static partial class ClaimJudge
             doubts.Add("no data of the person's is named");
         }
 
-        if (topic.Action is { } action && !valueStated && !action.IsMatch(own))
+        if (topic.Action is { } action && !valueStated && !text.Around(action))
+        {
+            confidence -= 0.35;
+            doubts.Add("no word of the topic's action");
+        }
+
+        // "Yes" read from the action alone, with nobody doing it ("selling that Personal Information"), says little.
+        if (topic.NeedsData && value.Value == "yes" && !valueStated && relation.Actor == ActorKind.Unstated)
         {
             confidence -= 0.3;
-            doubts.Add("no verb of the topic's action");
+            doubts.Add("nobody is said to do it");
+        }
+
+        if (value.Value == "yes" && topic.AffirmativeNeeds is { } needs && !text.Around(needs))
+        {
+            confidence -= 0.35;
+            doubts.Add("no words of the practice itself");
         }
 
         if (relation.Narrowing is not null)
@@ -119,7 +158,7 @@ internal static partial class ClaimJudge
     private static Judgement Vetoed(string reason) => new(0, reason, []);
 
     // "We will delete your data at your request" is the person's right, though the provider acts.
-    [GeneratedRegex(@"\b(?:at|upon|on|following|after receiving) (?:your|a|the) (?:verified |written )?request\b|\byour request\b|\brequest(?:s|ed)? (?:by|from) you\b|\bif you (?:ask|request|instruct|delete|choose)\b|\b(?:lets?|allows?|enables?|permits?) you\b|\bprovide you\b|\bgive you\b|\brights? to\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:at|upon|on|following|after receiving) (?:your |a |the )?(?:verified |written )?request\b|\byou (?:can |may )?(?:ask|request|instruct|direct|tell) us\b|\byour request\b|\brequest(?:s|ed)? (?:by|from) you\b|\bif you (?:ask|request|instruct|delete|choose)\b|\b(?:lets?|allows?|enables?|permits?) you\b|\bprovide you\b|\bgive you\b|\brights? to\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnRequest();
 
     // A section about one state of the setting ("If the setting is off", "When you opt out") tells what happens then, not by default.

@@ -23,7 +23,8 @@ internal static partial class RelationReader
     {
         var own = text[ownStart..];
         var triggerInOwn = trigger.Start >= ownStart;
-        var actorEnd = triggerInOwn ? trigger.Start : text.Length;
+        // The trigger may name its own actor: "you can turn", "third parties train".
+        var actorEnd = triggerInOwn ? trigger.End : text.Length;
         var clauseStart = ClauseStart(text, ownStart, actorEnd);
 
         // The actor of "stay private unless you choose to help improve" is not the "you" of the condition.
@@ -39,7 +40,8 @@ internal static partial class RelationReader
             actorSpan,
             First(lexicon.DataObjects, text, ownStart, text.Length) ?? (ownStart > 0 ? First(lexicon.DataObjects, text, 0, ownStart) : null),
             triggerInOwn ? OtherObjectAfter(lexicon, text, trigger) : null,
-            First(lexicon.Obligations, text, ownStart, text.Length),
+            // An obligation binds what follows it ("you may not: ... sell the Service"), not what came before.
+            First(lexicon.Obligations, text, ownStart, triggerInOwn ? trigger.Start : text.Length),
             // A condition after the action is its stance ("not used unless you opt in"); one before it governs it.
             triggerInOwn ? First(lexicon.Conditions, text, ownStart, trigger.Start) : null,
             First(lexicon.Narrowing, text, ownStart, text.Length),
@@ -109,6 +111,12 @@ internal static partial class RelationReader
             }
         }
 
+        // "If you do not want us to use", "you agree that we may use": the person asks or agrees, the provider acts.
+        if (best is { Kind: ActorKind.Person, Span: { } person } && ProviderAfterPerson().Match(text[person.End..end].ToString()) is { Success: true } provider)
+        {
+            best = (ActorKind.Provider, new TextSpan(person.End + provider.Index, person.End + provider.Index + provider.Length));
+        }
+
         return best;
     }
 
@@ -162,6 +170,9 @@ internal static partial class RelationReader
 
     [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeHead();
+
+    [GeneratedRegex(@"\b(?:us|we)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProviderAfterPerson();
 
     [GeneratedRegex(@"[;—]\s*|,\s*(?:but|and|however|while|whereas|although|though|yet)\b|\bbut\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseTurn();

@@ -5,20 +5,21 @@ namespace PolicyTracker.Core.Extraction.Relations;
 /// <summary>
 /// What one topic asks of a statement's relation (the catalog's <c>relation</c> entry of the topic): the actors
 /// that may do its action, whether the person's data must be named, the sections that are never about it, words
-/// near the action that make it another action, and the verbs its action is done with.
+/// near the action that make it another action, the words its action is done with, and what a "yes" must say.
 /// </summary>
 internal sealed record TopicRelation(
     IReadOnlySet<ActorKind> Actors,
     bool NeedsData,
     Regex? VetoSections,
     Regex? VetoNear,
-    Regex? Action)
+    Regex? Action,
+    Regex? AffirmativeNeeds)
 {
     /// <summary>Asks nothing: any actor, no data object, no section.</summary>
     public static TopicRelation None { get; } = new(
-        new HashSet<ActorKind>(Enum.GetValues<ActorKind>()), NeedsData: false, VetoSections: null, VetoNear: null, Action: null);
+        new HashSet<ActorKind>(Enum.GetValues<ActorKind>()), NeedsData: false, VetoSections: null, VetoNear: null, Action: null, AffirmativeNeeds: null);
 
-    public IEnumerable<Regex> Patterns => new[] { VetoSections, VetoNear, Action }.OfType<Regex>();
+    public IEnumerable<Regex> Patterns => new[] { VetoSections, VetoNear, Action, AffirmativeNeeds }.OfType<Regex>();
 
     public static TopicRelation From(RelationEntry? entry, Func<string, Regex> compile)
     {
@@ -43,6 +44,7 @@ internal sealed record TopicRelation(
             entry.NeedsData ?? false,
             entry.VetoSections is { } sections ? compile(sections) : null,
             entry.VetoNear is { } near ? compile(near) : null,
-            entry.Action is { } action ? compile(action) : null);
+            entry.Action is { } action ? compile(action) : null,
+            entry.AffirmativeNeeds is { } needs ? compile(needs) : null);
     }
 }
