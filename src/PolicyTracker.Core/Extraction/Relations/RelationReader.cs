@@ -171,7 +171,8 @@ internal static partial class RelationReader
     [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeHead();
 
-    [GeneratedRegex(@"\b(?:us|we)\b", RegexOptions.IgnoreCase)]
+    // "ask us to", "request that we" leave the person acting: the provider only carries out the request.
+    [GeneratedRegex(@"(?<!\b(?:ask|asks|asking|request|requests|tell|instruct|direct|contact|notify|email|that)\s+)\b(?:us|we)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProviderAfterPerson();
 
     [GeneratedRegex(@"[;—]\s*|,\s*(?:but|and|however|while|whereas|although|though|yet)\b|\bbut\b", RegexOptions.IgnoreCase)]
