@@ -79,7 +79,11 @@ public sealed class ClaimExtractor
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
-        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title) { Vetoed = vetoed };
+        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title)
+        {
+            Vetoed = vetoed,
+            HeadingsAreMarked = document.Format != SourceFormat.Text,
+        };
         var claims = new List<ExtractedClaim>();
         foreach (var statement in StatementReader.Read(document))
         {
@@ -550,7 +554,8 @@ public sealed class ClaimExtractor
         }
 
         // A section headed "API Platform" or "For Enterprise customers" speaks of that plan wherever it names none.
-        return state.Heading is { } heading ? [.. scopes.Find(heading.Of(text)).Select(s => s.Scope)] : [];
+        // A plain-text heading is only a guess from a short line, too weak to set a scope.
+        return state.Heading is { } heading && state.HeadingsAreMarked ? [.. scopes.Find(heading.Of(text)).Select(s => s.Scope)] : [];
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -692,6 +697,9 @@ public sealed class ClaimExtractor
 
         /// <summary>Where vetoed matches are reported; null when nobody asks.</summary>
         public ICollection<VetoedMatch>? Vetoed { get; init; }
+
+        /// <summary>Whether the document marks its headings (Markdown, HTML) rather than leaving them to be guessed.</summary>
+        public bool HeadingsAreMarked { get; init; }
 
         /// <summary>The heading the statements read now stand under; null before the first.</summary>
         public TextSpan? Heading { get; set; }

@@ -23,9 +23,21 @@ internal static partial class RelationReader
     {
         var own = text[ownStart..];
         var triggerInOwn = trigger.Start >= ownStart;
+
         // The trigger may name its own actor: "you can turn", "third parties train".
         var actorEnd = triggerInOwn ? trigger.End : text.Length;
         var clauseStart = ClauseStart(text, ownStart, actorEnd);
+
+        // An action inside a condition opening the sentence ("If you use Claude through a partner, your data ...")
+        // has the condition's actor only when the provider acts there ("If you don't want us to use ..."); otherwise
+        // who acts is told by the main clause after it.
+        if (triggerInOwn && clauseStart == ownStart && OpeningCondition().IsMatch(own)
+            && own.IndexOf(',') is var comma and > 0 && ownStart + comma > trigger.End
+            && FindActor(lexicon, text, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
+        {
+            clauseStart = ownStart + comma + 1;
+            actorEnd = OwnSentenceEnd(text, clauseStart);
+        }
 
         // The actor of "stay private unless you choose to help improve" is not the "you" of the condition.
         if (Subordinate().Match(text[clauseStart..actorEnd].ToString()) is { Success: true } subordinate)
@@ -78,7 +90,7 @@ internal static partial class RelationReader
         return start;
     }
 
-    private static (ActorKind, TextSpan?) FindActor(
+    private static (ActorKind Kind, TextSpan? Span) FindActor(
         RelationLexicon lexicon, ReadOnlySpan<char> text, int start, int end, IReadOnlyList<TextSpan> organisations)
     {
         var best = (Kind: ActorKind.Unstated, Span: (TextSpan?)null);
@@ -118,6 +130,12 @@ internal static partial class RelationReader
         }
 
         return best;
+    }
+
+    private static int OwnSentenceEnd(ReadOnlySpan<char> text, int from)
+    {
+        var end = text[from..].IndexOfAny('.', ';');
+        return end < 0 ? text.Length : from + end;
     }
 
     private static TextSpan? OtherObjectAfter(RelationLexicon lexicon, ReadOnlySpan<char> text, TextSpan trigger)
