@@ -99,6 +99,7 @@ public sealed class ClaimExtractor
         if (IsHeading(statement, own))
         {
             // A heading names the section its statements stand in; it states nothing itself.
+            state.UnderFirstHeading = state.Heading is null;
             state.Heading = statement.Span;
             state.Passed(statement, null);
             return;
@@ -555,7 +556,10 @@ public sealed class ClaimExtractor
 
         // A section headed "API Platform" or "For Enterprise customers" speaks of that plan wherever it names none.
         // A plain-text heading is only a guess from a short line, too weak to set a scope.
-        return state.Heading is { } heading && state.HeadingsAreMarked ? [.. scopes.Find(heading.Of(text)).Select(s => s.Scope)] : [];
+        // The first heading is the document's title, whose plan is already the document's scope.
+        return state.Heading is { } heading && state.HeadingsAreMarked && !state.UnderFirstHeading
+            ? [.. scopes.Find(heading.Of(text)).Select(s => s.Scope)]
+            : [];
     }
 
     private static void AddIfOwn(List<TextSpan> evidence, StatementView view, TextSpan? span)
@@ -700,6 +704,9 @@ public sealed class ClaimExtractor
 
         /// <summary>Whether the document marks its headings (Markdown, HTML) rather than leaving them to be guessed.</summary>
         public bool HeadingsAreMarked { get; init; }
+
+        /// <summary>Whether <see cref="Heading"/> is the document's first, which is its title.</summary>
+        public bool UnderFirstHeading { get; set; }
 
         /// <summary>The heading the statements read now stand under; null before the first.</summary>
         public TextSpan? Heading { get; set; }

@@ -16,6 +16,15 @@ public sealed record ExtractedClaim(string Subject, string Topic, string Scope, 
 
     /// <summary>True when the claim is below <paramref name="threshold"/>: a suggestion for editors, not yet a claim.</summary>
     public bool IsSuggestion(double threshold) => Confidence < threshold;
+
+    /// <summary>Equal claims say the same, with the same confidence and the same cues in the same order.</summary>
+    public bool Equals(ExtractedClaim? other) =>
+        other is not null
+        && (Subject, Topic, Scope, Value, Quote, Span, Confidence) == (other.Subject, other.Topic, other.Scope, other.Value, other.Quote, other.Span, other.Confidence)
+        && Cues.SequenceEqual(other.Cues);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Subject, Topic, Scope, Value, Span, Confidence);
 }
 
 /// <summary>The kinds of <see cref="Cue"/>, as shown to editors under "why this claim".</summary>

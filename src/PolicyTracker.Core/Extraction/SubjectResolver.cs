@@ -220,7 +220,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static partial Regex TitleOwner();
 
     // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")".
-    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,3}),?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\([^)]{0,80}?[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\([^)]{0,80}?[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|PBC|Incorporated|Labs|Technologies|Technology)\b\.?", RegexOptions.IgnoreCase)]

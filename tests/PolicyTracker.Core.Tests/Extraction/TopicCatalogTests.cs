@@ -6,7 +6,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 
 public sealed class TopicCatalogTests
 {
-    private static readonly string[] LabelledFolders = ["seeds", "gold/dev", "gold/holdout", "gold/holdout2"];
+    private static readonly string[] LabelledFolders = ["seeds", "gold/dev", "gold/holdout", "gold/holdout2", "gold/real-dev", "gold/real-holdout"];
 
     // The built-in topics of the claim contract (docs/claims.md).
     public static TheoryData<string, ValueKind> ContractTopics => new()

@@ -18,6 +18,8 @@ internal static class GoldCorpus
     public const string DevSet = "dev";
     public const string HoldoutSet = "holdout";
     public const string SecondHoldoutSet = "holdout2";
+    public const string RealDevSet = "real-dev";
+    public const string RealHoldoutSet = "real-holdout";
 
     // Each set is read and extracted once, the first time a test asks for it.
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CorpusDocument>>> Extracted = new(StringComparer.Ordinal);

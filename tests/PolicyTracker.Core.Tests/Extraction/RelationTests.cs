@@ -1,0 +1,149 @@
+using PolicyTracker.Core.Extraction;
+
+namespace PolicyTracker.Core.Tests.Extraction;
+
+/// <summary>
+/// The failure classes read off real policies, each pinned in both directions with a sentence of our own: the
+/// boilerplate makes no claim (or only a suggestion), and the real statement beside it still makes its claim.
+/// </summary>
+public sealed class RelationTests
+{
+    private const string Title = "Acme Privacy Policy";
+
+    private static readonly ClaimExtractor Extractor = new(TopicCatalog.Default);
+
+    private static IReadOnlyList<ExtractedClaim> Extract(string sentence, string heading = "How we use information") =>
+        Extractor.Extract(new DocumentBuilder().Heading(Title).Heading(heading).Paragraph(sentence).Build(Title));
+
+    // Claims, not suggestions, as "topic value".
+    private static IEnumerable<string> Confident(IReadOnlyList<ExtractedClaim> claims) =>
+        claims.Where(c => !c.IsSuggestion(Confidence.DefaultThreshold)).Select(c => $"{c.Topic} {c.Value}");
+
+    // Class 1, a keyword decides the claim; 2, the actor is ignored; 3, headings and glossary entries;
+    // 4, narrow statements; 5, conditions read as defaults; 6, other controls read as the training setting;
+    // 7, similar topics confused.
+    [Theory]
+    [InlineData("1", "In connection with a merger or sale of company assets, your information may be transferred to the buyer.", "sharing.sale")]
+    [InlineData("1", "Our Services may not be used in violation of export control laws, and you may not export them to embargoed countries.", "rights.export")]
+    [InlineData("1", "We use safeguards to protect your information from accidental deletion.", "rights.deletion")]
+    [InlineData("1", "You may not reverse engineer or decompile the Services or attempt to access our source code.", "security.employee_access_restricted")]
+    [InlineData("2", "Advertisers may use cookies to show you personalized ads on other websites.", "sharing.advertising")]
+    [InlineData("2", "The Customer may delete End User data at any time.", "rights.deletion")]
+    [InlineData("2", "We use your conversations to train our models.", "sharing.third_party_training")]
+    [InlineData("2", "Most AI companies sell user data to advertisers.", "sharing.sale")]
+    [InlineData("3", "“Data Portability” means the right to receive a copy of your data in a portable format.", "rights.export")]
+    [InlineData("4", "We do not show personalized ads based on sensitive categories of data.", "sharing.advertising")]
+    [InlineData("4", "We do not sell the personal information of children under 13.", "sharing.sale")]
+    [InlineData("5", "If you have opted in, we may use your chats to train our models.", "training.default")]
+    [InlineData("5", "Where the user has opted into training, conversations are used to improve our models.", "training.default")]
+    [InlineData("6", "You can opt out of personalized recommendations in your settings.", "training.user_control")]
+    [InlineData("6", "You can unsubscribe from marketing emails at any time.", "training.user_control")]
+    [InlineData("7", "We keep product reviews and ratings for 2 years.", "retention.active")]
+    public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
+    {
+        var claims = Extract(sentence);
+
+        Assert.True(
+            !Confident(claims).Any(c => c.StartsWith(topic + " ", StringComparison.Ordinal)),
+            $"class {failureClass}: {string.Join(", ", Confident(claims))}");
+    }
+
+    [Theory]
+    [InlineData("1", "We do not sell your personal information.", "sharing.sale no")]
+    [InlineData("1", "You can export a copy of your data at any time.", "rights.export yes")]
+    [InlineData("1", "You can request deletion of your personal data.", "rights.deletion yes")]
+    [InlineData("1", "Only a small number of authorized employees can access your conversations.", "security.employee_access_restricted yes")]
+    [InlineData("2", "We use your data to show you personalized ads.", "sharing.advertising yes")]
+    [InlineData("2", "You can delete your data at any time.", "rights.deletion yes")]
+    [InlineData("2", "We use your conversations to train our models.", "training.default opt-out")]
+    [InlineData("3", "You have the right to data portability.", "rights.export yes")]
+    [InlineData("4", "We do not use your data for targeted advertising.", "sharing.advertising no")]
+    [InlineData("5", "We may use your chats to train our models unless you opt out.", "training.default opt-out")]
+    [InlineData("6", "You can opt out of model training in your settings.", "training.user_control yes")]
+    [InlineData("7", "We keep your conversations for 2 years.", "retention.active P730D")]
+    public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
+    {
+        var claims = Extract(sentence);
+
+        Assert.True(Confident(claims).Contains(expected), $"class {failureClass}: {string.Join(", ", Confident(claims))}");
+    }
+
+    // A marked heading in any case; a paragraph that reads as a heading (capitals, or every longer word capitalised).
+    [Theory]
+    [InlineData("No sale or targeted advertising", true)]
+    [InlineData("Deletion Request Rights", false)]
+    [InlineData("SELLING INFORMATION", false)]
+    public void Extract_HeadingLine_MakesNoClaim(string line, bool markedAsHeading)
+    {
+        var builder = new DocumentBuilder().Heading(Title);
+        builder = markedAsHeading ? builder.Heading(line) : builder.Paragraph(line);
+
+        var claims = Extractor.Extract(builder.Paragraph("We collect your email address.").Build(Title));
+
+        Assert.Empty(claims);
+    }
+
+    [Fact]
+    public void Extract_StatementUnderAHeadingAboutTheSettingOff_IsNotTheDefault()
+    {
+        var off = Extract("Your chats are not used to train our models.", heading: "If the setting is off");
+        var general = Extract("Your chats are not used to train our models.", heading: "Model training");
+
+        Assert.DoesNotContain("training.default opt-in", Confident(off));
+        Assert.Contains("training.default opt-in", Confident(general));
+    }
+
+    // Class 8: a claim fanned out to every plan a document mentions is wrong for all but one; a statement names its own.
+    [Theory]
+    [InlineData("Enterprise customers' data is not used for training our models.", "commercial")]
+    [InlineData("We use consumer chats to train our models unless you opt out.", "consumer")]
+    [InlineData("We do not train on inputs sent through our API.", "api")]
+    public void Extract_StatementNamingOnePlan_HasThatScopeOnly(string sentence, string scope)
+    {
+        var claims = Extract(sentence).Where(c => c.Topic == "training.default").ToList();
+
+        Assert.Equal([scope], claims.Select(c => c.Scope));
+    }
+
+    [Fact]
+    public void Extract_Claim_CarriesConfidenceAndTheCuesThatMadeIt()
+    {
+        const string sentence = "We do not sell your personal information.";
+
+        var claim = Assert.Single(Extract(sentence));
+
+        Assert.InRange(claim.Confidence, Confidence.DefaultThreshold, 1);
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Actor && c.Text == "We");
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Action && c.Text == "sell");
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Negation && c.Text == "not");
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.DataObject && c.Text == "information");
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Heading && c.Text == "How we use information");
+
+        // Every cue with a place is a slice of the quote or stands before it.
+        Assert.All(claim.Cues.Where(c => c.Span is not null && c.Kind != CueKind.Heading), c =>
+            Assert.True(claim.Span.Start <= c.Span!.Value.Start && c.Span.Value.End <= claim.Span.End));
+    }
+
+    [Fact]
+    public void Extract_NarrowStatement_IsASuggestionSayingWhy()
+    {
+        var claim = Assert.Single(Extract("We do not sell the personal information of children under 13."));
+
+        Assert.True(claim.IsSuggestion(Confidence.DefaultThreshold));
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Doubt && c.Text.Contains("special case", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_DocumentDeclaringItsOwner_TakesTheOwnerAsSubject()
+    {
+        var document = new DocumentBuilder()
+            .Paragraph("Privacy notice")
+            .Paragraph("Brightline Labs, Inc. (“Brightline”, “we” or “us”) explains here how we handle data.")
+            .Paragraph("We do not sell your personal information.")
+            .Build();
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal("brightline", claim.Subject);
+    }
+}
