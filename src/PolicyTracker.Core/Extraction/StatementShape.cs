@@ -1,0 +1,60 @@
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Text;
+
+namespace PolicyTracker.Core.Extraction;
+
+/// <summary>The segment stage's tests of a statement's shape: headings, questions, lead-ins and header rows make no claim.</summary>
+internal static class StatementShape
+{
+    public static bool IsQuestion(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith('?');
+
+    /// <summary>
+    /// A heading, or a paragraph that reads as one ("SELLING INFORMATION", "Deletion Request Rights"): short, with
+    /// no sentence end and no "label: value" colon, all in capitals or every longer word capitalised.
+    /// </summary>
+    public static bool IsHeading(Statement statement, ReadOnlySpan<char> own)
+    {
+        var trimmed = own.Trim();
+        if (trimmed.Length == 0 || trimmed.Contains(':') || trimmed[^1] is '.' or '!' or '?' or ':' or ';')
+        {
+            return false;
+        }
+
+        if (statement.Kind == BlockKind.Heading)
+        {
+            return true;
+        }
+
+        if (statement.Kind is BlockKind.TableRow or BlockKind.ListItem || trimmed.Length > 80)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var capitalised = 0;
+        var hasLower = false;
+        foreach (var range in trimmed.Split(' '))
+        {
+            var word = trimmed[range].Trim("\"“”()*_");
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            words++;
+            hasLower |= word.ContainsAnyInRange('a', 'z');
+            if (word.Length <= 3 || char.IsUpper(word[0]))
+            {
+                capitalised++;
+            }
+        }
+
+        return words is > 0 and <= 10 && (!hasLower || capitalised == words);
+    }
+
+    // A table's header row names the questions; its data rows answer them.
+    public static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
+
+    // "We do not train our models on:" introduces the statements; its items make the claims.
+    public static bool IsLeadIn(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith(':');
+}
