@@ -205,7 +205,8 @@ public sealed class ClaimExtractor
         return ClaimJudge.Judge(
             rule.Relation,
             relation,
-            new JudgedText(view.Own, view.Context, state.SectionOf(text, view.Statement), state.PreviousInBlock(text, view.Statement)),
+            new JudgedText(
+                view.Own, view.Context, state.HeadingOf(text), DocumentState.LabelOf(text, view.Statement), state.PreviousInBlock(text, view.Statement)),
             new JudgedValue(finding.Value, isStance, Stated: finding.ValueSpan is not null),
             view.IsOwn(finding.Trigger));
     }

@@ -52,16 +52,15 @@ internal sealed class DocumentState
     /// <summary>The heading the statements read now stand under; null before the first.</summary>
     public TextSpan? Heading { get; set; }
 
-    /// <summary>
-    /// The section a statement stands in, as words: its heading, and a short label opening its block
-    /// ("For business transfers: We may share ...").
-    /// </summary>
-    public string SectionOf(string documentText, Statement statement)
+    /// <summary>The words of the heading the statement stands under; empty before the first.</summary>
+    public ReadOnlySpan<char> HeadingOf(string documentText) => Heading is { } h ? h.Of(documentText) : [];
+
+    /// <summary>A short label opening the statement's block ("For business transfers: We may share ..."); empty when none.</summary>
+    public static ReadOnlySpan<char> LabelOf(string documentText, Statement statement)
     {
-        var heading = Heading is { } h ? h.Slice(documentText) : "";
         var block = documentText.AsSpan(statement.Block.Start, statement.Block.Length);
         var colon = block.IndexOf(':');
-        return colon is > 0 and < 60 ? $"{heading}\n{block[..colon]}" : heading;
+        return colon is > 0 and < 60 ? block[..colon] : [];
     }
 
     public bool[] Candidates { get; }

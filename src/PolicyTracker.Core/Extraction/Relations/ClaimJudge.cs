@@ -5,21 +5,27 @@ namespace PolicyTracker.Core.Extraction.Relations;
 
 /// <summary>
 /// The words a match is judged on: the statement's own text, its context (a lead-in or header row), the section it
-/// stands in (heading and opening label) and the sentence before it in its block.
+/// stands in (its heading, and a label opening its block) and the sentence before it in its block.
 /// </summary>
-internal readonly ref struct JudgedText(ReadOnlySpan<char> own, ReadOnlySpan<char> context, ReadOnlySpan<char> section, ReadOnlySpan<char> previous)
+internal readonly ref struct JudgedText(
+    ReadOnlySpan<char> own, ReadOnlySpan<char> context, ReadOnlySpan<char> heading, ReadOnlySpan<char> label, ReadOnlySpan<char> previous)
 {
     public ReadOnlySpan<char> Own { get; } = own;
 
     public ReadOnlySpan<char> Context { get; } = context;
 
-    public ReadOnlySpan<char> Section { get; } = section;
+    public ReadOnlySpan<char> Heading { get; } = heading;
+
+    public ReadOnlySpan<char> Label { get; } = label;
 
     public ReadOnlySpan<char> Previous { get; } = previous;
 
     /// <summary>Whether <paramref name="pattern"/> is found in the statement or around it.</summary>
     public bool Around(Regex pattern) =>
-        pattern.IsMatch(Own) || pattern.IsMatch(Context) || pattern.IsMatch(Section) || pattern.IsMatch(Previous);
+        pattern.IsMatch(Own) || pattern.IsMatch(Context) || InSection(pattern) || pattern.IsMatch(Previous);
+
+    /// <summary>Whether <paramref name="pattern"/> is found in the statement's heading or its block's label.</summary>
+    public bool InSection(Regex pattern) => pattern.IsMatch(Heading) || pattern.IsMatch(Label);
 }
 
 /// <summary>The value a match read: the value, whether the topic takes a stance, and whether words of its own stated it.</summary>
@@ -53,7 +59,6 @@ internal static partial class ClaimJudge
     public static Judgement Judge(TopicRelation topic, Relation relation, JudgedText text, JudgedValue value, bool triggerInOwn)
     {
         var own = text.Own;
-        var section = text.Section;
         var isStance = value.IsStance;
         var valueStated = value.Stated;
         if (relation.IsDefinition)
@@ -77,7 +82,7 @@ internal static partial class ClaimJudge
             return Vetoed("acts on something other than the person's data");
         }
 
-        if (topic.VetoSections is { } sections && section.Length > 0 && sections.IsMatch(section))
+        if (topic.VetoSections is { } sections && text.InSection(sections))
         {
             return Vetoed("its section is about something else");
         }
@@ -87,7 +92,7 @@ internal static partial class ClaimJudge
             return Vetoed("its words are about another action");
         }
 
-        if (isStance && (relation.Condition is not null || (section.Length > 0 && SettingState().IsMatch(section))))
+        if (isStance && (relation.Condition is not null || text.InSection(SettingState())))
         {
             return Vetoed("holds only under a condition on the person's choice");
         }

@@ -40,9 +40,10 @@ internal static partial class RelationReader
         }
 
         // The actor of "stay private unless you choose to help improve" is not the "you" of the condition.
-        if (Subordinate().Match(text[clauseStart..actorEnd].ToString()) is { Success: true } subordinate)
+        foreach (var subordinate in Subordinate().EnumerateMatches(text[clauseStart..actorEnd]))
         {
             actorEnd = clauseStart + subordinate.Index;
+            break;
         }
 
         var (actor, actorSpan) = FindActor(lexicon, text, clauseStart, actorEnd, organisations);
@@ -124,9 +125,13 @@ internal static partial class RelationReader
         }
 
         // "If you do not want us to use", "you agree that we may use": the person asks or agrees, the provider acts.
-        if (best is { Kind: ActorKind.Person, Span: { } person } && ProviderAfterPerson().Match(text[person.End..end].ToString()) is { Success: true } provider)
+        if (best is { Kind: ActorKind.Person, Span: { } person })
         {
-            best = (ActorKind.Provider, new TextSpan(person.End + provider.Index, person.End + provider.Index + provider.Length));
+            foreach (var provider in ProviderAfterPerson().EnumerateMatches(text[person.End..end]))
+            {
+                best = (ActorKind.Provider, new TextSpan(person.End + provider.Index, person.End + provider.Index + provider.Length));
+                break;
+            }
         }
 
         return best;
