@@ -35,6 +35,13 @@ public sealed record EvaluationReport(
 {
     /// <summary>Found claims below the confidence threshold: suggestions for editors, not scored as claims.</summary>
     public int Suggestions { get; init; }
+
+    /// <summary>Spurious claims that a labelled claim matches in all but its scope: right statement, wrong plan.</summary>
+    public int WrongScope { get; init; }
+
+    /// <summary>Share of claims right but for their scope that have the right scope too; 1 when there are none.</summary>
+    public double ScopeAccuracy =>
+        Overall.TruePositives + WrongScope == 0 ? 1 : (double)Overall.TruePositives / (Overall.TruePositives + WrongScope);
 }
 
 /// <summary>
@@ -67,6 +74,7 @@ public static class Evaluator
         var goldForComparison = new List<ComparableClaim>();
         var foundForComparison = new List<ComparableClaim>();
         var suggestions = 0;
+        var wrongScope = 0;
 
         foreach (var document in gold.Documents)
         {
@@ -91,6 +99,11 @@ public static class Evaluator
                 }
                 else
                 {
+                    if (unmatchedGold.Exists(g => Matches(g with { Scope = claim.Scope }, claim, SameStatement)))
+                    {
+                        wrongScope++;
+                    }
+
                     Count(byTopic, claim.Topic, new Score(0, 1, 0));
                     spurious.Add(new(document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Confidence));
                 }
@@ -122,6 +135,7 @@ public static class Evaluator
             [.. foundKeys.Except(expectedKeys)])
         {
             Suggestions = suggestions,
+            WrongScope = wrongScope,
         };
     }
 

@@ -89,6 +89,7 @@ internal sealed class EvalCommand : ICommand
         await output.WriteLineAsync($"precision {Number(report.Overall.Precision)}");
         await output.WriteLineAsync($"recall    {Number(report.Overall.Recall)}");
         await output.WriteLineAsync($"F1        {Number(report.Overall.F1)}");
+        await output.WriteLineAsync($"scope     {Number(report.ScopeAccuracy)} ({report.WrongScope} found claims right but for their scope)");
         await output.WriteLineAsync();
 
         var width = Math.Max("topic".Length, report.ByTopic.Keys.DefaultIfEmpty("").Max(k => k.Length));
