@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Comparison;
@@ -13,6 +14,14 @@ namespace PolicyTracker.Web.Api;
 /// </summary>
 public static class ApiEndpoints
 {
+    /// <summary>
+    /// Quotes are untrusted text, and API answers get pasted into pages: ASP.NET Core's JSON leaves &lt;, &gt; and
+    /// &amp; as they are, so the API uses the default encoder instead, as the exports do, and no answer can close a
+    /// script element it is embedded in.
+    /// </summary>
+    public static void AddApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
+
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");

@@ -46,6 +46,7 @@ public static class AppHost
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             pages.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(mvc => mvc.Filters.AddService<HandlerAuthorizationFilter>());
+        builder.Services.AddApi();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
 
