@@ -10,7 +10,8 @@ namespace PolicyTracker.Web.Api;
 
 /// <summary>
 /// Read-only JSON for other tools. Sources, claims and contradictions have the shapes of the JSON export;
-/// <c>/api/claims</c> takes the Claims page's query string and answers one page.
+/// <c>/api/claims</c> takes the Claims page's query string and answers one page; a page past the last is empty, so a
+/// program reading page after page stops there.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -34,7 +35,7 @@ public static class ApiEndpoints
     private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(
         [AsParameters] ClaimFilter filter, ClaimQueries claims, CancellationToken ct)
     {
-        var page = await claims.SearchAsync(filter, ct);
+        var page = await claims.SearchAsync(filter, PastTheEnd.Empty, ct);
         return TypedResults.Ok(new ClaimsPageJson(page.Page, page.PageSize, page.Total, page.PageCount, [.. page.Items.Select(ToJson)]));
     }
 

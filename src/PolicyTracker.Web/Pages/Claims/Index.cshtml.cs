@@ -52,7 +52,7 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
     public async Task OnGetAsync([FromQuery] ClaimFilter filter, CancellationToken ct)
     {
         Filter = filter;
-        Result = await claims.SearchAsync(filter, ct);
+        Result = await claims.SearchAsync(filter, PastTheEnd.LastPage, ct);
 
         var snapshot = await comparisons.SnapshotAsync(ct);
         Subjects = [.. snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
