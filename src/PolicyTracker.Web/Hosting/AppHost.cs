@@ -50,8 +50,18 @@ public static class AppHost
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
 
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var app = builder.Build();
         app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only on HTTPS requests, and never for localhost: browsers remember it for a year.
+            app.UseHsts();
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
