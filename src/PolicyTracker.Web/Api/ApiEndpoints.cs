@@ -5,6 +5,7 @@ using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Querying;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Api;
 
@@ -26,7 +27,7 @@ public static class ApiEndpoints
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");
-        api.MapGet("/claims", SearchClaimsAsync);
+        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/claims/{id:long}", GetClaimAsync);
         api.MapGet("/contradictions", GetContradictionsAsync);
         api.MapGet("/sources", GetSourcesAsync);

@@ -64,6 +64,7 @@ public static class AppHost
 
         app.UseStaticFiles();
         app.UseRouting();
+        RateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -78,6 +78,8 @@ public static class SecurityServices
         });
         services.AddAuthorization(authorization => Policies.Add(authorization, options.RequireSignInToRead));
         services.AddSingleton<HandlerAuthorizationFilter>();
+        services.AddSingleton<DecoyPassword>();
+        RateLimits.Add(services);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

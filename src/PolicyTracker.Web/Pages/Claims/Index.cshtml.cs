@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using PolicyTracker.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using PolicyTracker.Core.Comparison;
@@ -13,6 +14,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Claims;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     [BindProperty]
