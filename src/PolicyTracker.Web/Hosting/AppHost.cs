@@ -12,6 +12,7 @@ using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace PolicyTracker.Web.Hosting;
@@ -54,7 +55,8 @@ public static class AppHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(log => log.GetLevel = RequestLogLevel);
+        app.UseClientDisconnects();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -99,6 +101,10 @@ public static class AppHost
             .BindConfiguration(SeedsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LogFileOptions>()
+            .BindConfiguration(LogFileOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<ReportsOptions>()
             .BindConfiguration(ReportsOptions.SectionName)
             .ValidateDataAnnotations()
@@ -139,16 +145,41 @@ public static class AppHost
         SecurityServices.AddAccounts(services);
     }
 
+    /// <summary>
+    /// One line per request, at Information; failures at Error. A client that went away is no failure
+    /// (<see cref="ClientDisconnects"/>). Health checks and static files are Debug, below the production level:
+    /// they are most of the requests and say nothing about what people did.
+    /// </summary>
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? ex)
+    {
+        if (ClientDisconnects.IsDisconnect(context, ex))
+        {
+            return LogEventLevel.Information;
+        }
+
+        if (ex is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+
+        var staticFile = context.GetEndpoint() is null && context.Response.StatusCode < StatusCodes.Status400BadRequest;
+        return staticFile || context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug : LogEventLevel.Information;
+    }
+
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>
         services.AddSerilog((provider, logger) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var file = provider.GetRequiredService<IOptions<LogFileOptions>>().Value;
             logger.ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
                 .Enrich.FromLogContext()
                 .WriteTo.File(
                     new CompactJsonFormatter(),
                     Path.Combine(storage.FullDataDirectory, "logs", "policytracker-.log"),
-                    rollingInterval: RollingInterval.Day);
+                    rollingInterval: RollingInterval.Day,
+                    fileSizeLimitBytes: file.FileSizeLimitBytes,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: file.RetainedFileCount);
 
             // The file keeps every event's properties as JSON for querying; the console is for people.
             // A command's standard output is its result (an export may be JSON there), so it logs to the file only.
