@@ -1,22 +1,33 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Querying;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Api;
 
 /// <summary>
 /// Read-only JSON for other tools. Sources, claims and contradictions have the shapes of the JSON export;
-/// <c>/api/claims</c> takes the Claims page's query string and answers one page.
+/// <c>/api/claims</c> takes the Claims page's query string and answers one page; a page past the last is empty, so a
+/// program reading page after page stops there.
 /// </summary>
 public static class ApiEndpoints
 {
+    /// <summary>
+    /// Quotes are untrusted text, and API answers get pasted into pages: ASP.NET Core's JSON leaves &lt;, &gt; and
+    /// &amp; as they are, so the API uses the default encoder instead, as the exports do, and no answer can close a
+    /// script element it is embedded in.
+    /// </summary>
+    public static void AddApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
+
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");
-        api.MapGet("/claims", SearchClaimsAsync);
+        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/claims/{id:long}", GetClaimAsync);
         api.MapGet("/contradictions", GetContradictionsAsync);
         api.MapGet("/sources", GetSourcesAsync);
@@ -25,7 +36,7 @@ public static class ApiEndpoints
     private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(
         [AsParameters] ClaimFilter filter, ClaimQueries claims, CancellationToken ct)
     {
-        var page = await claims.SearchAsync(filter, ct);
+        var page = await claims.SearchAsync(filter, PastTheEnd.Empty, ct);
         return TypedResults.Ok(new ClaimsPageJson(page.Page, page.PageSize, page.Total, page.PageCount, [.. page.Items.Select(ToJson)]));
     }
 

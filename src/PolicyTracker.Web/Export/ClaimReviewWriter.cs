@@ -19,7 +19,9 @@ public sealed class ClaimReviewWriter(PolicyDbContext db, IOptions<ReportsOption
 {
     private const int FlushEveryBytes = 64 * 1024;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Meant to be embedded in a page's <script type="application/ld+json">, and a quote or note may hold "</script>":
+    // the default encoder writes <, > and & (and non-ASCII) as \u escapes, so the text cannot end the element early.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Default };
 
     /// <summary>
     /// The rating scale: 5 true, 3 unproven, 1 false, the way fact-checkers map a verdict to numbers. "Not applicable"

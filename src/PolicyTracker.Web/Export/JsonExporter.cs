@@ -16,8 +16,10 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
 {
     private const int FlushEveryBytes = 64 * 1024;
 
-    // The export is a file for people and tools, never inlined into HTML, so quotes keep their characters as written.
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Quotes come from untrusted sources, and a JSON file ends up pasted into a page sooner or later: the default
+    // encoder writes <, >, & and quotes as \u escapes (and non-ASCII too), which every JSON reader turns back into the
+    // same text, so the output can never close a <script> element it is embedded in.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Default };
 
     public Task ExportAsync(Stream output, CancellationToken ct) => ExportAsync(ReportFilter.All, output, ct);
 

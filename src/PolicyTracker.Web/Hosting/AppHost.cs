@@ -12,6 +12,7 @@ using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace PolicyTracker.Web.Hosting;
@@ -46,13 +47,26 @@ public static class AppHost
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             pages.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(mvc => mvc.Filters.AddService<HandlerAuthorizationFilter>());
+        builder.Services.AddApi();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
 
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(log => log.GetLevel = RequestLogLevel);
+        app.UseClientDisconnects();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only on HTTPS requests, and never for localhost: browsers remember it for a year.
+            app.UseHsts();
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
+        RateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
@@ -85,6 +99,10 @@ public static class AppHost
             .ValidateOnStart();
         services.AddOptions<SeedsOptions>()
             .BindConfiguration(SeedsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<LogFileOptions>()
+            .BindConfiguration(LogFileOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ReportsOptions>()
@@ -127,16 +145,41 @@ public static class AppHost
         SecurityServices.AddAccounts(services);
     }
 
+    /// <summary>
+    /// One line per request, at Information; failures at Error. A client that went away is no failure
+    /// (<see cref="ClientDisconnects"/>). Health checks and static files are Debug, below the production level:
+    /// they are most of the requests and say nothing about what people did.
+    /// </summary>
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? ex)
+    {
+        if (ClientDisconnects.IsDisconnect(context, ex))
+        {
+            return LogEventLevel.Information;
+        }
+
+        if (ex is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+
+        var staticFile = context.GetEndpoint() is null && context.Response.StatusCode < StatusCodes.Status400BadRequest;
+        return staticFile || context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug : LogEventLevel.Information;
+    }
+
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>
         services.AddSerilog((provider, logger) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var file = provider.GetRequiredService<IOptions<LogFileOptions>>().Value;
             logger.ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
                 .Enrich.FromLogContext()
                 .WriteTo.File(
                     new CompactJsonFormatter(),
                     Path.Combine(storage.FullDataDirectory, "logs", "policytracker-.log"),
-                    rollingInterval: RollingInterval.Day);
+                    rollingInterval: RollingInterval.Day,
+                    fileSizeLimitBytes: file.FileSizeLimitBytes,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: file.RetainedFileCount);
 
             // The file keeps every event's properties as JSON for querying; the console is for people.
             // A command's standard output is its result (an export may be JSON there), so it logs to the file only.

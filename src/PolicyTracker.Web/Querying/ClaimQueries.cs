@@ -25,22 +25,45 @@ public sealed record ClaimRow(
 /// <summary>A page of claims and how many match in all.</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, int Total, int Page, int PageSize)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => PageCountOf(Total, PageSize);
+
+    /// <summary>1 for an empty list, so there is always a page to show.</summary>
+    public static int PageCountOf(int total, int pageSize) => Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize));
+}
+
+/// <summary>What a page number past the last page answers.</summary>
+public enum PastTheEnd
+{
+    /// <summary>That page, empty: a program reading page after page stops at the first empty one.</summary>
+    Empty,
+
+    /// <summary>The last page, saying it is the last: what a person following an old link wants to see.</summary>
+    LastPage,
 }
 
 /// <summary>The filtered, sorted and paged claims list shared by the Claims page and <c>/api/claims</c>.</summary>
 public sealed partial class ClaimQueries(PolicyDbContext db)
 {
-    public async Task<ClaimPage> SearchAsync(ClaimFilter filter, CancellationToken ct)
+    public async Task<ClaimPage> SearchAsync(ClaimFilter filter, PastTheEnd pastTheEnd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(filter);
         var total = await query.CountAsync(ct);
 
         var pageSize = filter.SafePageSize;
-        var page = filter.SafePage;
+        var page = pastTheEnd == PastTheEnd.LastPage
+            ? Math.Min(filter.SafePage, ClaimPage.PageCountOf(total, pageSize))
+            : filter.SafePage;
+
+        // In 64 bits: page 999999999 times 50 does not fit an int, and wrapped round it would read the first page.
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new ClaimPage([], total, page, pageSize);
+        }
+
         var items = await Sorted(query, filter)
-            .Skip((page - 1) * pageSize)
+            .Skip((int)skip)
             .Take(pageSize)
             .Select(c => new ClaimRow(
                 c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,

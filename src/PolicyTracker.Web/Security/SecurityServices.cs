@@ -72,9 +72,14 @@ public static class SecurityServices
             antiforgery.Cookie.HttpOnly = true;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+            // Every response carries X-Frame-Options (SecurityHeaders), not only those that issue a new token.
+            antiforgery.SuppressXFrameOptionsHeader = true;
         });
         services.AddAuthorization(authorization => Policies.Add(authorization, options.RequireSignInToRead));
         services.AddSingleton<HandlerAuthorizationFilter>();
+        services.AddSingleton<DecoyPassword>();
+        RateLimits.Add(services);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

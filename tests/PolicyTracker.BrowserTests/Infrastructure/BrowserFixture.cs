@@ -45,7 +45,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh page with its own cookies and history, the size of a laptop screen; it records any dialog, which no
-    /// page should open. Dispose it to close its browser context.
+    /// page should open, and anything the Content-Security-Policy blocked, which no page should try. Dispose it to
+    /// close its browser context; disposing fails the test if the policy blocked anything.
     /// </summary>
     public async Task<BrowserSession> NewPageAsync()
     {
@@ -60,6 +61,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             session.Dialogs.Add(dialog.Message);
             await dialog.DismissAsync();
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                session.Blocked.Add($"{page.Url}: {message.Text}");
+            }
         };
         return session;
     }
@@ -90,9 +98,16 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
 
     public List<string> Dialogs { get; } = [];
 
+    /// <summary>What the pages' Content-Security-Policy refused: a page that needs inline script or style would be broken.</summary>
+    public List<string> Blocked { get; } = [];
+
     public void Deconstruct(out IPage page, out List<string> dialogs) => (page, dialogs) = (Page, Dialogs);
 
-    public ValueTask DisposeAsync() => new(context.CloseAsync());
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+        Assert.True(Blocked.Count == 0, "The Content-Security-Policy blocked:\n" + string.Join("\n", Blocked));
+    }
 }
 
 [CollectionDefinition(Name)]

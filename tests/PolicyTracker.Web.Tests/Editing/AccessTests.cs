@@ -248,6 +248,37 @@ public sealed class AccessTests(AnalystApp app) : IClassFixture<AnalystApp>
     }
 
     [Fact]
+    public async Task SignIn_LockedAccountAndUnknownAddress_SameAnswer()
+    {
+        // Arrange: one real account and one address with none, each failed as often as locks an account.
+        var email = await app.AddUserAsync(Roles.Editor);
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.org";
+        using var client = app.Anonymous();
+        var page = await client.GetDocumentAsync("/Account/SignIn");
+        foreach (var address in new[] { email, unknown })
+        {
+            for (var i = 0; i < SecurityServices.MaxFailedSignIns; i++)
+            {
+                using var wrong = await client.SubmitAsync(page.Forms["sign-in"]!, new() { ["Input.Email"] = address, ["Input.Password"] = "not the password" });
+            }
+        }
+
+        // Act: the right password for the locked account, and any password for the address with none.
+        using var locked = await client.SubmitAsync(page.Forms["sign-in"]!, new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        using var nobody = await client.SubmitAsync(page.Forms["sign-in"]!, new() { ["Input.Email"] = unknown, ["Input.Password"] = TestApp.Password });
+
+        // Assert: the same status and the same words, so the answer does not say which address has an account.
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nobody.StatusCode);
+        var lockedError = (await FormClient.ParseAsync(locked)).GetElementById("sign-in-error")!.TextContent;
+        var nobodyError = (await FormClient.ParseAsync(nobody)).GetElementById("sign-in-error")!.TextContent;
+        Assert.Equal(lockedError, nobodyError);
+        Assert.Equal(PolicyTracker.Web.Pages.Account.SignInModel.Refused, lockedError);
+        await using var db = app.CreateDbContext();
+        Assert.True((await db.Users.SingleAsync(u => u.Email == email)).LockoutEnd > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task SignIn_Cookie_IsHttpOnlyAndSameSite()
     {
         // Arrange

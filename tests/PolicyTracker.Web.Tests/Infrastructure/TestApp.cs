@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Tests.Infrastructure;
@@ -49,6 +50,9 @@ public class TestApp : Workspace
     /// <summary>Further settings a fixture gives the app.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
+    /// <summary>The hosting environment; the test host's default is Development.</summary>
+    protected virtual string EnvironmentName => Environments.Development;
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && factory.IsValueCreated)
@@ -71,6 +75,8 @@ public class TestApp : Workspace
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.UseEnvironment(app.EnvironmentName);
         }
     }
 }

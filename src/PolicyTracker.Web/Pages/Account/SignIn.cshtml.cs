@@ -2,11 +2,23 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, ILogger<SignInModel> logger) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInModel(
+    SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, DecoyPassword decoy, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>
+    /// The one answer to every refused sign-in: a wrong password, an unknown address and a locked account look the same,
+    /// so the page does not tell anyone which addresses have an account.
+    /// </summary>
+    public const string Refused =
+        "That email address and password do not match an account, or the account is locked after too many failed sign-ins. "
+        + "A locked account opens again after 15 minutes, or when an admin unlocks it.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -28,25 +40,34 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, ILogger<Sign
         }
 
         // The user name is the email address; the lockout counts every failure, so guessing is slow.
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        var user = await users.FindByNameAsync(email);
+        var lockedBefore = user is not null && await users.IsLockedOutAsync(user);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("{Email} signed in", Input.Email);
+            logger.LogInformation("{Email} signed in", email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        // A wrong password costs a hash check; an unknown or already locked account would cost none and answer faster,
+        // so the password is checked against a decoy instead, and every refusal takes about as long as every other.
+        if (user is null || lockedBefore)
+        {
+            decoy.Check(Input.Password);
         }
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused for {Email}: locked out", Input.Email);
-            Error = "This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an admin to unlock it.";
+            logger.LogWarning("Sign-in refused for {Email}: locked out", email);
         }
         else
         {
-            // The same words whether the account exists or not, so the page does not tell which addresses have one.
-            logger.LogWarning("Failed sign-in for {Email}", Input.Email);
-            Error = "That email address and password do not match an account.";
+            logger.LogWarning("Failed sign-in for {Email}", email);
         }
 
+        Error = Refused;
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using PolicyTracker.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using PolicyTracker.Core.Comparison;
@@ -13,6 +14,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Claims;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     [BindProperty]
@@ -52,7 +54,7 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
     public async Task OnGetAsync([FromQuery] ClaimFilter filter, CancellationToken ct)
     {
         Filter = filter;
-        Result = await claims.SearchAsync(filter, ct);
+        Result = await claims.SearchAsync(filter, PastTheEnd.LastPage, ct);
 
         var snapshot = await comparisons.SnapshotAsync(ct);
         Subjects = [.. snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];

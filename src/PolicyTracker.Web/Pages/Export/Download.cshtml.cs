@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PolicyTracker.Web.Export;
+using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Export;
 
@@ -9,6 +11,7 @@ namespace PolicyTracker.Web.Pages.Export;
 /// straight to the response as it is read from the database; a PDF is printed whole first, so a failed print is
 /// answered with its reason rather than half a file.
 /// </summary>
+[EnableRateLimiting(RateLimits.Export)]
 public sealed class DownloadModel(ReportExporter exporter, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? format, string[] subject, string[] topic, string[] status, string[] kind, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using PolicyTracker.Web.Export;
+using PolicyTracker.Web.Hosting;
 
 namespace PolicyTracker.Web.Pages.Export;
 
@@ -23,7 +24,8 @@ internal sealed class ExportFileResult(ExportFormat format, string fileName, Fun
         {
             // The report quotes untrusted sources; it is escaped already, and this keeps it from running or fetching
             // anything even if an escape were ever missed. Only its own inline stylesheet is allowed.
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+            response.Headers.ContentSecurityPolicy =
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " + SecurityHeaders.FrameAncestors;
         }
 
         await write(response.Body, context.HttpContext.RequestAborted);
