@@ -70,7 +70,7 @@ public sealed class RelationReaderTests
         const string sentence = "Advertisers may use cookies to show you personalized ads.";
 
         var judgement = ClaimJudge.Judge(
-            topic, Read(sentence, "ads"), new JudgedText(sentence, [], [], []), new JudgedValue("yes", IsStance: false, Stated: true), triggerInOwn: true);
+            topic, Read(sentence, "ads"), new JudgedText(sentence, [], [], [], []), new JudgedValue("yes", IsStance: false, Stated: true), triggerInOwn: true);
 
         Assert.True(judgement.IsVetoed);
         Assert.Contains("third party", judgement.Veto, StringComparison.Ordinal);
