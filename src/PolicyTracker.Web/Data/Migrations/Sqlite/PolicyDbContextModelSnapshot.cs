@@ -276,6 +276,14 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("Confidence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(1.0);
+
+                    b.Property<string>("Cues")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
@@ -321,6 +329,13 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -336,6 +351,8 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.HasIndex("Scope");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Suggestion");
 
                     b.HasIndex("Value");
 
