@@ -37,7 +37,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public async Task OnGetAsync(CancellationToken ct)
     {
         SourceCount = await db.Sources.CountAsync(ct);
-        ClaimCount = await db.Claims.CountAsync(ct);
+        ClaimCount = await claims.CountClaimsAsync(ct);
         SuggestionCount = await claims.CountSuggestionsAsync(ct);
 
         var snapshot = await comparisons.SnapshotAsync(ct);

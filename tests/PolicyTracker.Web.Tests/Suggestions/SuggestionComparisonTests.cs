@@ -80,6 +80,8 @@ public sealed class SuggestionComparisonTests(SuggestionApp app) : IClassFixture
         var policyIds = policy.Values.Select(id => id.ToString(CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(policyIds, claims.QuerySelectorAll("table.claims td.quote-cell a").Select(a => a.GetAttribute("href")!["/Claims/".Length..]).Order());
         Assert.Equal(policy.Values.Order(), api.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).Order());
+        Assert.Equal(2, api.GetProperty("total").GetInt32());
+        Assert.StartsWith("2 claims", claims.GetElementById("result-count")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain("What people say about Meta", compare.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Meta privacy policy", compare.Body!.TextContent, StringComparison.Ordinal);
         Assert.Empty(source.QuerySelectorAll("mark.claim[data-claim]"));

@@ -113,7 +113,9 @@ public sealed class SuggestionDecisionTests(SuggestionApp app) : IClassFixture<S
         Assert.Null(claimPage.Forms["decide-form"]);
         var suggestions = await client.GetDocumentAsync("/Suggestions?source=reject-forum");
         Assert.Null(suggestions.GetElementById($"suggestion-{id}"));
-        Assert.Empty(ClaimLinks(await client.GetDocumentAsync("/Claims?source=reject-forum")));
+        var listed = await client.GetDocumentAsync("/Claims?source=reject-forum");
+        Assert.Empty(ClaimLinks(listed));
+        Assert.Equal("No claims", listed.GetElementById("result-count")!.TextContent.Trim());
     }
 
     [Fact]
@@ -242,7 +244,9 @@ public sealed class SuggestionDecisionTests(SuggestionApp app) : IClassFixture<S
     {
         // Arrange
         using var client = app.Anonymous();
-        var before = int.Parse((await client.GetDocumentAsync("/")).GetElementById("suggestion-count")!.TextContent, CultureInfo.InvariantCulture);
+        var overview = await client.GetDocumentAsync("/");
+        var before = int.Parse(overview.GetElementById("suggestion-count")!.TextContent, CultureInfo.InvariantCulture);
+        var claimsBefore = overview.GetElementById("claim-count")!.TextContent;
 
         // Act
         await app.IngestAsync("count-forum.txt", SuggestionApp.ForumText("Google"), SuggestionApp.AllSuggestions);
@@ -250,6 +254,7 @@ public sealed class SuggestionDecisionTests(SuggestionApp app) : IClassFixture<S
         // Assert
         var after = await client.GetDocumentAsync("/");
         Assert.Equal(before + 3, int.Parse(after.GetElementById("suggestion-count")!.TextContent, CultureInfo.InvariantCulture));
+        Assert.Equal(claimsBefore, after.GetElementById("claim-count")!.TextContent);
         Assert.NotNull(after.QuerySelector("nav a[href='/Suggestions']"));
     }
 

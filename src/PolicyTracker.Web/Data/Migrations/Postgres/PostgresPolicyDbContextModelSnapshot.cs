@@ -419,8 +419,6 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Suggestion");
-
                     b.HasIndex("Value");
 
                     b.HasIndex("SourceId", "Start");
@@ -428,6 +426,12 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.HasIndex("Topic", "Scope", "Value");
 
                     b.HasIndex("Subject", "Topic", "Scope", "Value");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
+                        .HasFilter("\"Suggestion\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Rejected")
+                        .HasFilter("\"Suggestion\" = 'Rejected'");
 
                     b.ToTable("Claims");
                 });

@@ -12,7 +12,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPolicyDbContext))]
-    [Migration("20261202145855_Suggestions")]
+    [Migration("20261202153436_Suggestions")]
     partial class Suggestions
     {
         /// <inheritdoc />
@@ -422,8 +422,6 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Suggestion");
-
                     b.HasIndex("Value");
 
                     b.HasIndex("SourceId", "Start");
@@ -431,6 +429,12 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.HasIndex("Topic", "Scope", "Value");
 
                     b.HasIndex("Subject", "Topic", "Scope", "Value");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
+                        .HasFilter("\"Suggestion\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Rejected")
+                        .HasFilter("\"Suggestion\" = 'Rejected'");
 
                     b.ToTable("Claims");
                 });

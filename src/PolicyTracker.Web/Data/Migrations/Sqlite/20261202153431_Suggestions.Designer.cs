@@ -11,7 +11,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PolicyDbContext))]
-    [Migration("20261202145852_Suggestions")]
+    [Migration("20261202153431_Suggestions")]
     partial class Suggestions
     {
         /// <inheritdoc />
@@ -355,8 +355,6 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Suggestion");
-
                     b.HasIndex("Value");
 
                     b.HasIndex("SourceId", "Start");
@@ -364,6 +362,12 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.HasIndex("Topic", "Scope", "Value");
 
                     b.HasIndex("Subject", "Topic", "Scope", "Value");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
+                        .HasFilter("\"Suggestion\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Rejected")
+                        .HasFilter("\"Suggestion\" = 'Rejected'");
 
                     b.ToTable("Claims");
                 });

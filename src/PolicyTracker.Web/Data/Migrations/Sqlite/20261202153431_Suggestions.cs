@@ -32,16 +32,27 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                 defaultValue: "None");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Claims_Suggestion",
+                name: "IX_Claims_Pending",
                 table: "Claims",
-                column: "Suggestion");
+                column: "Id",
+                filter: "\"Suggestion\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Rejected",
+                table: "Claims",
+                column: "Id",
+                filter: "\"Suggestion\" = 'Rejected'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Claims_Suggestion",
+                name: "IX_Claims_Pending",
+                table: "Claims");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Claims_Rejected",
                 table: "Claims");
 
             migrationBuilder.DropColumn(
