@@ -48,6 +48,10 @@ public static class ConfidenceText
     public static string Place(StoredCue cue, int quoteStart, int quoteEnd)
     {
         ArgumentNullException.ThrowIfNull(cue);
-        return cue.Start is null ? "" : cue.IsInside(quoteStart, quoteEnd) ? "in the quote" : cue.End <= quoteStart ? "before the quote" : "outside the quote";
+        return cue.Start is not { } start || cue.End is not { } end ? ""
+            : cue.IsInside(quoteStart, quoteEnd) ? "in the quote"
+            : end <= quoteStart ? "before the quote"
+            : start >= quoteEnd ? "after the quote"
+            : "partly in the quote";
     }
 }
