@@ -129,6 +129,26 @@ public sealed class SuggestionComparisonTests(SuggestionApp app) : IClassFixture
         Assert.Equal(["Rejected"], (await app.HistoryAsync(v3["training.default"])).Select(a => a.To));
     }
 
+    [Fact]
+    public async Task Reingest_BelowThresholdNow_TaggedClaimStaysAClaimUntaggedOneBecomesASuggestion()
+    {
+        // Arrange: two claims; an editor tags one.
+        var v1 = await app.IngestAsync("microsoft-policy.txt", SuggestionApp.PolicyText("Microsoft"));
+        using var editor = await app.SignInAsync(Roles.Editor);
+        var page = await editor.GetDocumentAsync($"/Claims/{v1["training.default"]}");
+        using var tagged = await editor.SubmitAsync(page.Forms["tag-form"]!, new() { ["Input.Status"] = "Disputed" });
+        Assert.Equal(HttpStatusCode.Redirect, tagged.StatusCode);
+
+        // Act: new bytes with the same statements, every claim of them below the threshold.
+        var v2 = await app.IngestAsync("microsoft-policy.txt", SuggestionApp.PolicyText("Microsoft") + "\n", SuggestionApp.AllSuggestions);
+
+        // Assert
+        var kept = await app.ClaimAsync(v2["training.default"]);
+        Assert.Equal((v1["training.default"], SuggestionState.None, ClaimStatus.Disputed), (kept.Id, kept.Suggestion, kept.Status));
+        var untagged = await app.ClaimAsync(v2["retention.deleted_chats"]);
+        Assert.Equal((v1["retention.deleted_chats"], SuggestionState.Pending), (untagged.Id, untagged.Suggestion));
+    }
+
     private static async Task DecideAsync(FormClient editor, long id, string choice)
     {
         var page = await editor.GetDocumentAsync($"/Claims/{id}");
