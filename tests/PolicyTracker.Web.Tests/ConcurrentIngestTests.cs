@@ -134,6 +134,7 @@ public sealed class ConcurrentIngestTests(TestApp app) : IClassFixture<TestApp>
             context,
             services.GetRequiredService<ClaimExtractor>(),
             services.GetRequiredService<IOptions<IngestOptions>>(),
+            services.GetRequiredService<IOptions<ExtractionOptions>>(),
             TimeProvider.System,
             services.GetRequiredService<ILogger<SourceIngestor>>());
         return (ingestor, context);

@@ -51,7 +51,7 @@ public sealed class ExportCommandTests(ExportWorkspace workspace) : IClassFixtur
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
         Assert.Equal(
-            ["generatedAt", "sources", "claims", "contradictions", "corroborations"],
+            ["generatedAt", "sources", "claims", "suggestions", "contradictions", "corroborations"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("generatedAt").TryGetDateTimeOffset(out _));
 
@@ -66,7 +66,7 @@ public sealed class ExportCommandTests(ExportWorkspace workspace) : IClassFixtur
         var claims = root.GetProperty("claims").EnumerateArray().ToList();
         Assert.Equal(4, claims.Count);
         Assert.All(claims, c => Assert.Equal(
-            ["id", "source", "subject", "topic", "scope", "value", "quote", "start", "end", "status"],
+            ["id", "source", "subject", "topic", "scope", "value", "quote", "start", "end", "status", "confidence", "cues", "suggestion"],
             c.EnumerateObject().Select(p => p.Name)));
         var order = claims.Select(c => (c.GetProperty("source").GetString()!, c.GetProperty("start").GetInt32())).ToList();
         Assert.Equal(order.OrderBy(o => o.Item1, StringComparer.Ordinal).ThenBy(o => o.Item2), order);

@@ -63,15 +63,20 @@ public static class ApiEndpoints
     }
 
     private static ClaimJson ToJson(ClaimRow c) =>
-        new(c.Id, c.SourceFileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status.ToString());
+        new(c.Id, c.SourceFileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status.ToString(),
+            c.Confidence, c.CueList, c.Suggestion.ToString());
 }
 
 /// <summary>A source as the JSON export writes it.</summary>
 public sealed record SourceJson(long Id, string FileName, string? Title, string Format, string Kind, string Sha256, int Version, string IngestedAt);
 
-/// <summary>A claim as the JSON export writes it.</summary>
+/// <summary>
+/// A claim as the JSON export writes it; a suggestion has the same shape. <paramref name="Suggestion"/> is <c>None</c>
+/// for a claim the extractor was sure of, <c>Accepted</c> for an accepted suggestion, <c>Pending</c> or <c>Rejected</c>.
+/// </summary>
 public sealed record ClaimJson(
-    long Id, string Source, string Subject, string Topic, string Scope, string Value, string Quote, int Start, int End, string Status);
+    long Id, string Source, string Subject, string Topic, string Scope, string Value, string Quote, int Start, int End, string Status,
+    double Confidence, IReadOnlyList<StoredCue> Cues, string Suggestion);
 
 /// <summary>A contradiction as the JSON export writes it.</summary>
 public sealed record ContradictionJson(

@@ -41,6 +41,7 @@ internal sealed class EvalCommand : ICommand
         var folder = args.Value("--sources") ?? services.GetRequiredService<IOptions<SeedsOptions>>().Value.Directory;
         var limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var extractor = services.GetRequiredService<ClaimExtractor>();
+        var threshold = services.GetRequiredService<IOptions<ExtractionOptions>>().Value.SuggestionThreshold;
 
         var found = new Dictionary<string, IReadOnlyList<ExtractedClaim>>(StringComparer.Ordinal);
         foreach (var document in gold.Documents)
@@ -58,7 +59,7 @@ internal sealed class EvalCommand : ICommand
                         await output.WriteLineAsync($"vetoed {document.Source} {v.Topic} = {v.Value}: {v.Reason}\n    \"{v.Statement}\"");
                     }
 
-                    foreach (var s in found[document.Source].Where(c => c.IsSuggestion(Confidence.DefaultThreshold)))
+                    foreach (var s in found[document.Source].Where(c => c.IsSuggestion(threshold)))
                     {
                         var doubts = string.Join("; ", s.Cues.Where(c => c.Kind == CueKind.Doubt).Select(c => c.Text));
                         await output.WriteLineAsync($"suggested {document.Source} {s.Topic} = {s.Value} ({Number(s.Confidence)}): {doubts}\n    \"{s.Quote}\"");
@@ -72,7 +73,7 @@ internal sealed class EvalCommand : ICommand
             }
         }
 
-        var report = Evaluator.Score(gold, found);
+        var report = Evaluator.Score(gold, found, threshold);
         await WriteReportAsync(output, gold, found, report, args.Has("--verbose"));
         return CommandLine.Success;
     }

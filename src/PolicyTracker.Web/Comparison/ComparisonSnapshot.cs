@@ -6,6 +6,8 @@ namespace PolicyTracker.Web.Comparison;
 /// <summary>
 /// The comparison of all claims, with the claims it was computed from. It never changes once built, so what the
 /// pages derive from it (a finding's sides, a subject's grid facts) is worked out once and kept with it.
+/// Suggestions waiting for an editor are not compared; they are kept beside the claims only to tell which
+/// contradictions accepting them would add (<see cref="PossibleContradictions"/>).
 /// </summary>
 public sealed class ComparisonSnapshot
 {
@@ -15,10 +17,14 @@ public sealed class ComparisonSnapshot
     private readonly ConcurrentDictionary<(string Subject, string Topic), FindingSummary> summaries = new();
     private readonly ConcurrentDictionary<string, SubjectFacts> subjects = new(StringComparer.Ordinal);
 
-    public ComparisonSnapshot(IReadOnlyList<ClaimFacts> claims)
+    private readonly Lazy<IReadOnlyList<PossibleContradiction>> possible;
+
+    public ComparisonSnapshot(IReadOnlyList<ClaimFacts> claims, IReadOnlyList<ClaimFacts>? suggestions = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         Claims = claims;
+        Suggestions = suggestions ?? [];
+        possible = new(FindPossible);
         ById = claims.ToDictionary(c => c.Id);
         Result = ClaimComparer.Compare(claims.Select(c => new ComparableClaim(c.Id, c.Source, c.Subject, c.Topic, c.Scope, c.Value)));
         Subjects = [.. claims.GroupBy(c => c.Subject, StringComparer.Ordinal)
@@ -29,6 +35,15 @@ public sealed class ComparisonSnapshot
     }
 
     public IReadOnlyList<ClaimFacts> Claims { get; }
+
+    /// <summary>The suggestions waiting for an editor; never part of <see cref="Result"/>.</summary>
+    public IReadOnlyList<ClaimFacts> Suggestions { get; }
+
+    /// <summary>
+    /// The contradictions that accepting every suggestion waiting would add: on a subject and topic where the claims
+    /// agree (or stand alone) now, in the order of <see cref="Result"/>.
+    /// </summary>
+    public IReadOnlyList<PossibleContradiction> PossibleContradictions => possible.Value;
 
     public IReadOnlyDictionary<long, ClaimFacts> ById { get; }
 
@@ -51,7 +66,27 @@ public sealed class ComparisonSnapshot
 
     /// <summary>One subject's claims arranged for the Compare grid.</summary>
     public SubjectFacts ForSubject(string subject) => subjects.GetOrAdd(subject, s => SubjectFacts.Of(s, this));
+
+    private List<PossibleContradiction> FindPossible()
+    {
+        if (Suggestions.Count == 0)
+        {
+            return [];
+        }
+
+        // Only the subjects and topics a suggestion speaks to can change, so only their claims are compared again.
+        var keys = Suggestions.Select(s => (s.Subject, s.Topic)).ToHashSet();
+        var pending = Suggestions.Select(s => s.Id).ToHashSet();
+        var all = Claims.Where(c => keys.Contains((c.Subject, c.Topic))).Concat(Suggestions);
+        return [.. ClaimComparer.Compare(all.Select(c => new ComparableClaim(c.Id, c.Source, c.Subject, c.Topic, c.Scope, c.Value)))
+            .Contradictions
+            .Where(f => !ContradictionsByKey.ContainsKey((f.Subject, f.Topic)))
+            .Select(f => new PossibleContradiction(f, [.. f.ClaimIds.Where(pending.Contains)]))];
+    }
 }
+
+/// <summary>A contradiction that would arise if <paramref name="SuggestionIds"/> were accepted.</summary>
+public sealed record PossibleContradiction(ClaimFinding Finding, IReadOnlyList<long> SuggestionIds);
 
 public sealed record SubjectCount(string Subject, int Claims);
 

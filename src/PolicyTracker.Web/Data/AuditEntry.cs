@@ -43,6 +43,9 @@ public enum AuditAction
 
     /// <summary>A reviewed claim is no longer in its source after a re-ingest; its last status is kept here.</summary>
     ClaimRemovedByIngest,
+
+    /// <summary>An editor accepted a suggestion (it became a claim) or rejected it: From <c>Pending</c>, To the decision.</summary>
+    SuggestionDecided,
     UserAdded,
     UserRoleChanged,
     UserUnlocked,

@@ -23,6 +23,15 @@ public sealed class Claim
 
     public int End { get; set; }
 
+    /// <summary>How sure the extractor was that the quote makes this claim, from 0 to 1.</summary>
+    public double Confidence { get; set; } = 1;
+
+    /// <summary>What the extractor read to make the claim, as JSON (<see cref="StoredCue"/>), or null for none.</summary>
+    public string? Cues { get; set; }
+
+    /// <summary>A suggestion waiting for an editor, accepted or rejected, or <see cref="SuggestionState.None"/> for a claim from the start.</summary>
+    public SuggestionState Suggestion { get; set; } = SuggestionState.None;
+
     public ClaimStatus Status { get; set; } = ClaimStatus.Unreviewed;
 
     /// <summary>The editor's note on the current status.</summary>

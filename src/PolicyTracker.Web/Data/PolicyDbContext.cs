@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PolicyTracker.Web.Data;
 
@@ -34,6 +35,16 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
     {
         RefuseAuditRewrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // Claims have a query filter (suggestions are not claims) and evidence requires its claim. Evidence only ever
+        // belongs to claims, since a suggestion cannot be tagged until it is accepted, so the filter never hides the
+        // claim of an evidence row, which is what this warning is about.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -8,7 +8,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Export;
 
 /// <summary>
-/// Writes the sources, claims, contradictions and corroborations a <see cref="ReportFilter"/> covers (everything when
+/// Writes the sources, claims, suggestions waiting, contradictions and corroborations a <see cref="ReportFilter"/> covers (everything when
 /// it is empty) as one JSON object. Claims are streamed from the database straight to the output so an export never
 /// holds all quotes in memory at once.
 /// </summary>
@@ -73,27 +73,14 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         json.WriteEndArray();
 
         json.WriteStartArray("claims");
-        var claims = inScope
-            .OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, Source = c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status })
-            .AsAsyncEnumerable();
-        await foreach (var c in claims.WithCancellation(ct))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("id", c.Id);
-            json.WriteString("source", c.Source);
-            json.WriteString("subject", c.Subject);
-            json.WriteString("topic", c.Topic);
-            json.WriteString("scope", c.Scope);
-            json.WriteString("value", c.Value);
-            json.WriteString("quote", c.Quote);
-            json.WriteNumber("start", c.Start);
-            json.WriteNumber("end", c.End);
-            json.WriteString("status", c.Status.ToString());
-            json.WriteEndObject();
-            await FlushIfFullAsync(json, ct);
-        }
+        await WriteClaimsAsync(json, inScope, ct);
+        json.WriteEndArray();
 
+        // Suggestions waiting for an editor, never among the claims: they are not compared until accepted.
+        json.WriteStartArray("suggestions");
+        var suggestions = filter.Apply(
+            db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Suggestion == SuggestionState.Pending), db.Sources.AsNoTracking());
+        await WriteClaimsAsync(json, suggestions, ct);
         json.WriteEndArray();
 
         var comparison = (await comparisons.SnapshotAsync(filter, ct)).Result;
@@ -129,6 +116,61 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(ct);
+    }
+
+    /// <summary>Claims in the shape of <see cref="Api.ClaimJson"/>, in source and text order, streamed as they are read.</summary>
+    private static async Task WriteClaimsAsync(Utf8JsonWriter json, IQueryable<Claim> claims, CancellationToken ct)
+    {
+        var rows = claims
+            .OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, Source = c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status,
+                c.Confidence, c.Cues, c.Suggestion,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(ct))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", c.Id);
+            json.WriteString("source", c.Source);
+            json.WriteString("subject", c.Subject);
+            json.WriteString("topic", c.Topic);
+            json.WriteString("scope", c.Scope);
+            json.WriteString("value", c.Value);
+            json.WriteString("quote", c.Quote);
+            json.WriteNumber("start", c.Start);
+            json.WriteNumber("end", c.End);
+            json.WriteString("status", c.Status.ToString());
+            json.WriteNumber("confidence", c.Confidence);
+            json.WriteStartArray("cues");
+            foreach (var cue in StoredCue.Parse(c.Cues))
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", cue.Kind);
+                json.WriteString("text", cue.Text);
+                WriteNullableNumber(json, "start", cue.Start);
+                WriteNullableNumber(json, "end", cue.End);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("suggestion", c.Suggestion.ToString());
+            json.WriteEndObject();
+            await FlushIfFullAsync(json, ct);
+        }
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     internal static string Timestamp(DateTimeOffset value) =>

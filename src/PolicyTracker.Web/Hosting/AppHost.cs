@@ -123,7 +123,10 @@ public static class AppHost
         services.AddScoped<DatabaseInitializer>();
 
         // The catalog is built here and only here, so loading it from a file later is a one-line change.
-        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName);
+        services.AddOptions<ExtractionOptions>()
+            .BindConfiguration(ExtractionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(provider =>
             provider.GetRequiredService<IOptions<ExtractionOptions>>().Value.CatalogPath is { Length: > 0 } path
                 ? TopicCatalog.LoadFile(Path.GetFullPath(path))
@@ -142,6 +145,7 @@ public static class AppHost
         services.AddSingleton<PdfPrinter>();
         services.AddScoped<ClaimTagger>();
         services.AddScoped<ContradictionReviewer>();
+        services.AddScoped<SuggestionReviewer>();
         SecurityServices.AddAccounts(services);
     }
 

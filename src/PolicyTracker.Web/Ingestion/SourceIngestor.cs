@@ -17,6 +17,7 @@ public sealed class SourceIngestor(
     PolicyDbContext db,
     ClaimExtractor extractor,
     IOptions<IngestOptions> options,
+    IOptions<ExtractionOptions> extraction,
     TimeProvider time,
     ILogger<SourceIngestor> logger)
 {
@@ -134,8 +135,8 @@ public sealed class SourceIngestor(
             await transaction.CommitAsync(ct);
 
             logger.LogInformation(
-                "Ingested {Source} version {Version}: {ClaimCount} claims",
-                source.FileName, source.Version, accepted.Claims.Count);
+                "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold}",
+                source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold);
             return isNew
                 ? new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count)
                 : new IngestOutcome.Replaced(source.FileName, source.Id, source.Version, accepted.Claims.Count);
@@ -149,13 +150,16 @@ public sealed class SourceIngestor(
 
     /// <summary>
     /// Replaces a source's claims with newly extracted ones while keeping editors' work: a new claim with the same
-    /// topic and quote as a stored one takes that stored row's place (its id, status, note, evidence and history),
-    /// preferring the stored claim that also has the same subject, scope and value. Stored claims nothing matched
-    /// are deleted; a reviewed one leaves an entry in the audit history with its last status and note.
+    /// topic and quote as a stored one takes that stored row's place (its id, status, note, evidence, history and an
+    /// editor's acceptance or rejection of it as a suggestion), preferring the stored claim that also has the same
+    /// subject, scope and value. Stored claims nothing matched are deleted; a reviewed one leaves an entry in the
+    /// audit history with its last status and note.
     /// </summary>
     private async Task CarryOverReviewsAsync(Source source, IReadOnlyList<ExtractedClaim> extracted, DateTimeOffset now, CancellationToken ct)
     {
-        var stored = await db.Claims.Include(c => c.Evidence).Where(c => c.SourceId == source.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        // Suggestions too, so a rejected one is matched again rather than suggested anew.
+        var stored = await db.Claims.IgnoreQueryFilters()
+            .Include(c => c.Evidence).Where(c => c.SourceId == source.Id).OrderBy(c => c.Id).ToListAsync(ct);
         var unmatched = stored.ToLookup(c => (c.Topic, c.Quote)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var claim in extracted)
         {
@@ -175,6 +179,9 @@ public sealed class SourceIngestor(
             match.Value = claim.Value;
             match.Start = claim.Span.Start;
             match.End = claim.Span.End;
+            match.Confidence = claim.Confidence;
+            match.Cues = StoredCue.Serialize(claim.Cues);
+            match.Suggestion = SuggestionAfterReingest(match, claim);
         }
 
         foreach (var gone in unmatched.Values.SelectMany(c => c))
@@ -199,7 +206,23 @@ public sealed class SourceIngestor(
         }
     }
 
-    private static Claim NewClaim(ExtractedClaim c) => new()
+    private double Threshold => extraction.Value.SuggestionThreshold;
+
+    private bool IsSuggestion(ExtractedClaim claim) => claim.IsSuggestion(Threshold);
+
+    /// <summary>
+    /// An editor's decision stays: an accepted claim stays a claim and a rejected one stays rejected, whatever the
+    /// confidence now. So does a claim an editor has reviewed, which they treated as a claim. Otherwise the new
+    /// confidence decides, as for a new claim.
+    /// </summary>
+    private SuggestionState SuggestionAfterReingest(Claim stored, ExtractedClaim extracted) => stored.Suggestion switch
+    {
+        SuggestionState.Accepted or SuggestionState.Rejected => stored.Suggestion,
+        SuggestionState.None when stored.ReviewedBy is not null => SuggestionState.None,
+        _ => IsSuggestion(extracted) ? SuggestionState.Pending : SuggestionState.None,
+    };
+
+    private Claim NewClaim(ExtractedClaim c) => new()
     {
         Subject = c.Subject,
         Topic = c.Topic,
@@ -208,6 +231,9 @@ public sealed class SourceIngestor(
         Quote = c.Quote,
         Start = c.Span.Start,
         End = c.Span.End,
+        Confidence = c.Confidence,
+        Cues = StoredCue.Serialize(c.Cues),
+        Suggestion = IsSuggestion(c) ? SuggestionState.Pending : SuggestionState.None,
     };
 
     private static string Shorten(string quote) => quote.Length <= 100 ? quote : quote[..99] + "…";

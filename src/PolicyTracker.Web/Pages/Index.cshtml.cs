@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 
 namespace PolicyTracker.Web.Pages;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
-public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
+public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer, ClaimQueries claims) : PageModel
 {
     private const int DisputedShown = 10;
     private const int RecentShown = 8;
@@ -20,6 +21,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public int ClaimCount { get; private set; }
 
     public int ContradictionCount { get; private set; }
+
+    /// <summary>Suggestions waiting for an editor to accept or reject them.</summary>
+    public int SuggestionCount { get; private set; }
 
     /// <summary>Contradictions no editor has confirmed or dismissed yet.</summary>
     public int OpenCount { get; private set; }
@@ -33,7 +37,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public async Task OnGetAsync(CancellationToken ct)
     {
         SourceCount = await db.Sources.CountAsync(ct);
-        ClaimCount = await db.Claims.CountAsync(ct);
+        ClaimCount = await claims.CountClaimsAsync(ct);
+        SuggestionCount = await claims.CountSuggestionsAsync(ct);
 
         var snapshot = await comparisons.SnapshotAsync(ct);
         ContradictionCount = snapshot.Result.Contradictions.Count;

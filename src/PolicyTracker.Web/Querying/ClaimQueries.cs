@@ -20,7 +20,14 @@ public sealed record ClaimRow(
     int Start,
     int End,
     ClaimStatus Status,
-    int Revision);
+    int Revision,
+    double Confidence,
+    string? Cues,
+    SuggestionState Suggestion)
+{
+    /// <summary>The cues the extractor read, parsed from their stored JSON.</summary>
+    public IReadOnlyList<StoredCue> CueList => StoredCue.Parse(Cues);
+}
 
 /// <summary>A page of claims and how many match in all.</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, int Total, int Page, int PageSize)
@@ -41,15 +48,36 @@ public enum PastTheEnd
     LastPage,
 }
 
-/// <summary>The filtered, sorted and paged claims list shared by the Claims page and <c>/api/claims</c>.</summary>
+/// <summary>
+/// The filtered, sorted and paged claims list shared by the Claims page and <c>/api/claims</c>, and the list of
+/// suggestions waiting for an editor.
+/// </summary>
 public sealed partial class ClaimQueries(PolicyDbContext db)
 {
     public async Task<ClaimPage> SearchAsync(ClaimFilter filter, PastTheEnd pastTheEnd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Filtered(filter);
-        var total = await query.CountAsync(ct);
+        var query = Filtered(db.Claims.AsNoTracking(), filter);
+        var total = await CountAsync(db, Filtered(db.Claims.IgnoreQueryFilters().AsNoTracking(), filter), ct);
+        return await PageAsync(Sorted(query, filter), total, filter, pastTheEnd, ct);
+    }
 
+    /// <summary>
+    /// The suggestions waiting for an editor that match the filter's subject, topic, source and quote words, newest
+    /// first (ids grow with every ingest); the other fields of the filter are for claims and are not applied.
+    /// </summary>
+    public async Task<ClaimPage> SearchSuggestionsAsync(ClaimFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var narrowed = new ClaimFilter { Subject = filter.Subject, Topic = filter.Topic, Source = filter.Source, Q = filter.Q };
+        var query = Filtered(db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Suggestion == SuggestionState.Pending), narrowed);
+        var total = await query.CountAsync(ct);
+        return await PageAsync(query.OrderByDescending(c => c.Id), total, filter, PastTheEnd.LastPage, ct);
+    }
+
+    private static async Task<ClaimPage> PageAsync(
+        IQueryable<Claim> sorted, int total, ClaimFilter filter, PastTheEnd pastTheEnd, CancellationToken ct)
+    {
         var pageSize = filter.SafePageSize;
         var page = pastTheEnd == PastTheEnd.LastPage
             ? Math.Min(filter.SafePage, ClaimPage.PageCountOf(total, pageSize))
@@ -62,23 +90,42 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
             return new ClaimPage([], total, page, pageSize);
         }
 
-        var items = await Sorted(query, filter)
-            .Skip((int)skip)
-            .Take(pageSize)
-            .Select(c => new ClaimRow(
-                c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
-                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status, c.Revision))
-            .ToListAsync(ct);
+        var items = await Rows(sorted.Skip((int)skip).Take(pageSize)).ToListAsync(ct);
         return new ClaimPage(items, total, page, pageSize);
     }
 
+    /// <summary>
+    /// How many claims <paramref name="matching"/> holds, given as a query that ignores the query filter (so it
+    /// also holds suggestions waiting and rejected ones). Counting with the filter would read every matching row for
+    /// its suggestion state; counting without it is done from the wide indexes alone, and the suggestions among them,
+    /// found from their own small indexes, are subtracted.
+    /// </summary>
+    public static async Task<int> CountAsync(PolicyDbContext db, IQueryable<Claim> matching, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var all = await matching.CountAsync(ct);
+        var pending = db.Claims.IgnoreQueryFilters().Where(c => c.Suggestion == SuggestionState.Pending).Select(c => c.Id);
+        var rejected = db.Claims.IgnoreQueryFilters().Where(c => c.Suggestion == SuggestionState.Rejected).Select(c => c.Id);
+        var hidden = await matching.CountAsync(c => pending.Contains(c.Id) || rejected.Contains(c.Id), ct);
+        return all - hidden;
+    }
+
+    /// <summary>How many claims are stored, suggestions left out.</summary>
+    public Task<int> CountClaimsAsync(CancellationToken ct) => CountAsync(db, db.Claims.IgnoreQueryFilters(), ct);
+
+    /// <summary>How many suggestions wait for an editor.</summary>
+    public Task<int> CountSuggestionsAsync(CancellationToken ct) =>
+        db.Claims.IgnoreQueryFilters().CountAsync(c => c.Suggestion == SuggestionState.Pending, ct);
+
+    /// <summary>One claim by id, or a suggestion: its page shows either, and says which.</summary>
     public Task<ClaimRow?> FindAsync(long id, CancellationToken ct) =>
-        db.Claims.AsNoTracking()
-            .Where(c => c.Id == id)
-            .Select(c => new ClaimRow(
-                c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
-                c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status, c.Revision))
-            .SingleOrDefaultAsync(ct);
+        Rows(db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(ct);
+
+    private static IQueryable<ClaimRow> Rows(IQueryable<Claim> claims) =>
+        claims.Select(c => new ClaimRow(
+            c.Id, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind,
+            c.Subject, c.Topic, c.Scope, c.Value, c.Quote, c.Start, c.End, c.Status, c.Revision,
+            c.Confidence, c.Cues, c.Suggestion));
 
     /// <summary>
     /// The words of what a person typed into the search box (letters and digits, at most 20); every one must occur
@@ -87,9 +134,8 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
     public static IReadOnlyList<string> SearchWords(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Word().Matches(text).Select(m => m.Value).Take(20).ToList();
 
-    private IQueryable<Claim> Filtered(ClaimFilter filter)
+    private IQueryable<Claim> Filtered(IQueryable<Claim> query, ClaimFilter filter)
     {
-        var query = db.Claims.AsNoTracking();
         if (Trimmed(filter.Subject)?.ToLowerInvariant() is { } subject)
         {
             // Subjects are stored as lower-case slugs, so the filter is lowered once and the index still serves it.

@@ -77,23 +77,39 @@ public sealed class RunningApp : IAsyncDisposable
     public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
 
     /// <summary>Adds an account the way an operator does, with the app's own <c>users add</c> command beside the running app.</summary>
-    public async Task AddUserAsync(string email, string role, string password)
+    public Task AddUserAsync(string email, string role, string password) =>
+        RunCommandAsync(password, "users", "add", email, "--role", role, "--password-stdin");
+
+    /// <summary>
+    /// Ingests a file with the app's own <c>ingest</c> command beside the running app; <paramref name="settings"/> are
+    /// further <c>--Key=value</c> settings for that run, such as a suggestion threshold.
+    /// </summary>
+    public Task IngestAsync(string path, params string[] settings) => RunCommandAsync(null, ["ingest", path, .. settings]);
+
+    /// <summary>The database file the running app uses.</summary>
+    public string DatabasePath => Path.Combine(Root, "browser.db");
+
+    private async Task RunCommandAsync(string? input, params string[] args)
     {
         var start = AppProcess(Root);
         start.RedirectStandardInput = true;
-        foreach (var arg in new[] { "users", "add", email, "--role", role, "--password-stdin" })
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         using var command = Process.Start(start)!;
-        await command.StandardInput.WriteLineAsync(password);
+        if (input is not null)
+        {
+            await command.StandardInput.WriteLineAsync(input);
+        }
+
         command.StandardInput.Close();
         var said = await command.StandardOutput.ReadToEndAsync() + await command.StandardError.ReadToEndAsync();
         await command.WaitForExitAsync();
         if (command.ExitCode != 0)
         {
-            throw new InvalidOperationException($"users add {email} failed: {said}");
+            throw new InvalidOperationException($"{string.Join(' ', args.Take(2))} failed: {said}");
         }
     }
 

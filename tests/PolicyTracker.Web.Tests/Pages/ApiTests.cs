@@ -6,7 +6,8 @@ namespace PolicyTracker.Web.Tests.Pages;
 
 public sealed class ApiTests(AnalystApp app) : IClassFixture<AnalystApp>
 {
-    private static readonly string[] ClaimFields = ["id", "source", "subject", "topic", "scope", "value", "quote", "start", "end", "status"];
+    private static readonly string[] ClaimFields =
+        ["id", "source", "subject", "topic", "scope", "value", "quote", "start", "end", "status", "confidence", "cues", "suggestion"];
 
     [Fact]
     public async Task ApiClaims_Filters_PagedInExportShape()

@@ -2,21 +2,41 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
 
 namespace PolicyTracker.Web.Pages.Claims;
 
-public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimTagger tagger) : PageModel
+public sealed class DetailsModel(
+    PolicyDbContext db, ClaimQueries claims, ClaimTagger tagger, SuggestionReviewer suggestions, IOptions<ExtractionOptions> extraction) : PageModel
 {
     private const int RelatedShown = 50;
 
     [BindProperty]
     public TagInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SuggestionDecisionInput Decision { get; set; } = new();
+
+    /// <summary>Below this confidence a claim is stored as a suggestion.</summary>
+    public double Threshold => extraction.Value.SuggestionThreshold;
+
+    public IReadOnlyList<StoredCue> Cues { get; private set; } = [];
+
+    /// <summary>The last accept or reject of this claim as a suggestion, if any.</summary>
+    public HistoryEntry? LastDecision { get; private set; }
+
+    /// <summary>Why the last accept or reject was refused.</summary>
+    public IReadOnlyList<string> DecisionErrors { get; private set; } = [];
+
+    /// <summary>Set when another editor decided first: what is stored now.</summary>
+    public StoredSuggestion? NewerDecision { get; private set; }
 
     public ClaimRow? Claim { get; private set; }
 
@@ -93,6 +113,42 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimT
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken ct)
+    {
+        SuggestionOutcome outcome = !ModelState.IsValid
+            ? new SuggestionOutcome.Invalid([.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)])
+            : Decision.Choice is not { } choice
+                ? new SuggestionOutcome.Invalid(["Choose to accept or reject the suggestion."])
+                : await suggestions.DecideAsync(new SuggestionRequest(id, Decision.Revision, choice, Decision.Note), User.ActorName(), ct);
+        switch (outcome)
+        {
+            case SuggestionOutcome.Saved saved:
+                TempData["Message"] = saved.State == SuggestionState.Accepted
+                    ? $"Accepted: claim {id} is now a claim and counts in contradictions."
+                    : $"Rejected: suggestion {id} is hidden from lists and will not be suggested again.";
+                return Redirect($"/Claims/{id}");
+            case SuggestionOutcome.NotFound:
+                return NotFound();
+            case SuggestionOutcome.Invalid invalid:
+                DecisionErrors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case SuggestionOutcome.Stale stale:
+                NewerDecision = stale.Current;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new TagInput { Status = Claim!.Status, Note = ReviewNote, Revision = Claim.Revision, Evidence = CurrentEvidenceAsInput() };
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Claim = await claims.FindAsync(id, ct);
@@ -101,7 +157,8 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimT
             return false;
         }
 
-        var review = await db.Claims.AsNoTracking()
+        Cues = Claim.CueList;
+        var review = await db.Claims.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new { c.ReviewNote, c.ReviewedBy, c.ReviewedAt, Text = c.Source!.Text })
             .SingleAsync(ct);
@@ -114,6 +171,7 @@ public sealed class DetailsModel(PolicyDbContext db, ClaimQueries claims, ClaimT
 
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ClaimId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
         History = [.. entries.Select(HistoryEntry.Of)];
+        LastDecision = History.FirstOrDefault(h => h.Action == AuditAction.SuggestionDecided);
 
         await LoadRelatedAsync(id, ct);
         return true;

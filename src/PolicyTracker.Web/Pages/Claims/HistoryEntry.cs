@@ -19,6 +19,7 @@ public sealed record HistoryEntry(
         AuditAction.ClaimStatusChanged => From == To ? $"kept {To}, changed the note or evidence" : $"{From} → {To}",
         AuditAction.ContradictionReviewed => $"{From} → {To}",
         AuditAction.ClaimRemovedByIngest => $"removed by a re-ingest; it was {From}",
+        AuditAction.SuggestionDecided => $"suggestion {From} → {To}",
         AuditAction.UserAdded => $"added as {To}",
         AuditAction.UserRoleChanged => $"role {From} → {To}",
         AuditAction.UserUnlocked => "unlocked",

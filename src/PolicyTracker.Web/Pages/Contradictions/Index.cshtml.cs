@@ -45,6 +45,13 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
 
     public IReadOnlyList<SubjectCount> Subjects { get; private set; } = [];
 
+    /// <summary>Contradictions that accepting suggestions would add, for the subject and topic filtered on; at most <see cref="PossibleShown"/>.</summary>
+    public IReadOnlyList<PossibleFinding> Possible { get; private set; } = [];
+
+    public int PossibleTotal { get; private set; }
+
+    public const int PossibleShown = 20;
+
     public Task OnGetAsync(string? subject, string? topic, ContradictionState? state, int page, CancellationToken ct) =>
         LoadAsync(subject, topic, state, page, ct);
 
@@ -104,6 +111,8 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .Select(c => new Quote(c.Id, c.Scope, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
             .ToDictionaryAsync(c => c.Id, ct);
 
+        await LoadPossibleAsync(snapshot, ct);
+
         Findings = [.. shown.Select(f => new Finding(
             f.Subject,
             f.Topic,
@@ -114,6 +123,36 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             summaries[f].SelfContradictingSources,
             [.. summaries[f].Sides.Select(s => new Side(
                 s.Value, s.ClaimCount, s.SourceCount, [.. s.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id])]))]))];
+    }
+
+    /// <summary>
+    /// The possible contradictions: each value with how many claims give it now and the suggestions that would add
+    /// to it, so an editor sees which suggestion makes the disagreement.
+    /// </summary>
+    private async Task LoadPossibleAsync(ComparisonSnapshot snapshot, CancellationToken ct)
+    {
+        var matching = snapshot.PossibleContradictions
+            .Where(p => (Subject is null || p.Finding.Subject == Subject) && (Topic is null || p.Finding.Topic == Topic))
+            .ToList();
+        PossibleTotal = matching.Count;
+        var shown = matching.Take(PossibleShown).ToList();
+        var ids = shown.SelectMany(p => p.SuggestionIds).ToList();
+        var rows = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new PossibleSuggestion(c.Id, c.Scope, c.Value, c.Quote, c.Confidence, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
+            .ToDictionaryAsync(c => c.Id, ct);
+        Possible = [.. shown.Select(p =>
+        {
+            var pending = p.SuggestionIds.ToHashSet();
+            var claimValues = p.Finding.ClaimIds.Where(id => !pending.Contains(id)).Select(id => snapshot.ById[id].Value).ToList();
+            return new PossibleFinding(
+                p.Finding.Subject,
+                p.Finding.Topic,
+                [.. p.Finding.Values.Select(v => new PossibleSide(
+                    v,
+                    claimValues.Count(x => x == v),
+                    [.. p.SuggestionIds.Where(rows.ContainsKey).Select(id => rows[id]).Where(r => r.Value == v).OrderBy(r => r.Id)]))]);
+        })];
     }
 
     public string PageUrl(int page) => ListUrl(Subject, Topic, State, page);
@@ -145,6 +184,14 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public sealed record Side(string Value, int ClaimCount, int SourceCount, IReadOnlyList<Quote> Quotes);
 
     public sealed record Quote(long Id, string Scope, string Text, long SourceId, string FileName, string? Title, SourceKind Kind);
+
+    public sealed record PossibleFinding(string Subject, string Topic, IReadOnlyList<PossibleSide> Sides);
+
+    /// <summary>One value of a possible contradiction: the claims that give it now, and the suggestions that would.</summary>
+    public sealed record PossibleSide(string Value, int ClaimCount, IReadOnlyList<PossibleSuggestion> Suggestions);
+
+    public sealed record PossibleSuggestion(
+        long Id, string Scope, string Value, string Quote, double Confidence, long SourceId, string FileName, string? Title, SourceKind Kind);
 
     public sealed class ReviewInput
     {

@@ -327,6 +327,15 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<double>("Confidence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(1.0);
+
+                    b.Property<string>("Cues")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("End")
                         .HasColumnType("integer");
 
@@ -378,6 +387,14 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None")
+                        .UseCollation("C");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -409,6 +426,12 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.HasIndex("Topic", "Scope", "Value");
 
                     b.HasIndex("Subject", "Topic", "Scope", "Value");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
+                        .HasFilter("\"Suggestion\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Rejected")
+                        .HasFilter("\"Suggestion\" = 'Rejected'");
 
                     b.ToTable("Claims");
                 });

@@ -276,6 +276,14 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("Confidence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(1.0);
+
+                    b.Property<string>("Cues")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
@@ -321,6 +329,13 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -344,6 +359,12 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.HasIndex("Topic", "Scope", "Value");
 
                     b.HasIndex("Subject", "Topic", "Scope", "Value");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
+                        .HasFilter("\"Suggestion\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Rejected")
+                        .HasFilter("\"Suggestion\" = 'Rejected'");
 
                     b.ToTable("Claims");
                 });
