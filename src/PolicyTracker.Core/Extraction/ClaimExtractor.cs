@@ -174,7 +174,8 @@ public sealed class ClaimExtractor
 
             string? quoteText = null;
             IReadOnlyList<Cue>? cues = null;
-            var confidence = subject == SubjectResolver.Unknown ? Math.Max(0.05, judgement.Confidence - 0.3) : judgement.Confidence;
+            // Nobody knows whom a claim with no subject is about; it still says what it says.
+            var confidence = subject == SubjectResolver.Unknown ? Math.Round(judgement.Confidence - 0.1, 2) : judgement.Confidence;
             foreach (var scope in named.Count > 0 ? named : [state.Scope])
             {
                 if (!Holds(found, subject, rule.Definition.Key, scope, finding.Value))

@@ -216,7 +216,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     [GeneratedRegex(@"\G(?:[’']s \w+)?\s+(?:does|do|doesn[’']t|don[’']t|did|will|won[’']t|would|may|might|can|cannot|can[’']t|uses?|used|trains?|keeps?|retains?|deletes?|says|said|asks|asked|lets|offers|stores|has|have|is|are|was|never|also|only|collects|shares|sells|encrypts|introduced|added|changed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActorVerb();
 
-    [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?:Privacy|Terms|Data|Cookie|Usage|Acceptable|Trust)\b")]
+    [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?i:privacy|terms|data|cookie|usage|acceptable|trust)\b")]
     private static partial Regex TitleOwner();
 
     // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")".

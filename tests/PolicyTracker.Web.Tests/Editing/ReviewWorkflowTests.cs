@@ -19,7 +19,9 @@ public sealed class ReviewWorkflowTests
         Acme keeps your account data for 2 years after you close your account.
         """;
 
-    private const string Blog = "Acme trains its models on your conversations unless you opt out.\n";
+    // Titled like the help page, so both are about Acme: the extractor takes an unknown company's name from a title
+    // such as "Acme privacy …".
+    private const string Blog = "Acme privacy notes\n\nAcme trains its models on your conversations unless you opt out.\n";
 
     [Fact]
     public async Task Reingest_NewBytes_KeepsTagsOnClaimsStillThereAndRecordsTheOnesGone()
@@ -152,7 +154,7 @@ public sealed class ReviewWorkflowTests
         await IngestAsync(app, ("acme-help.md", Help), ("acme-blog.txt", Blog));
         using var alice = await app.SignInAsync(Roles.Editor);
         using var bob = await app.SignInAsync(Roles.Editor);
-        var bobPage = await bob.GetDocumentAsync("/Compare?subject=unknown");
+        var bobPage = await bob.GetDocumentAsync("/Compare?subject=acme");
         var ticked = bobPage.QuerySelectorAll("input[name='Bulk.Selected']").Select(i => i.GetAttribute("value")!).ToArray();
         var blogClaim = await ClaimIdAsync(app, "acme-blog.txt", "training.default");
         await TagAsync(alice, blogClaim, "Disputed", "Alice got here first");
