@@ -41,16 +41,18 @@ internal sealed class HtmlReader
 
     private readonly ExtractedTextBuilder builder;
     private readonly bool skipPageChrome;
+    private readonly IReadOnlySet<string> disclosurePanels;
     private readonly Stack<Frame> frames = new();
     private TextSpan? tableHeader;
     private int tableRows;
     private int cellDepth;
     private int preDepth;
 
-    private HtmlReader(ExtractedTextBuilder builder, bool skipPageChrome)
+    private HtmlReader(ExtractedTextBuilder builder, bool skipPageChrome, IReadOnlySet<string> disclosurePanels)
     {
         this.builder = builder;
         this.skipPageChrome = skipPageChrome;
+        this.disclosurePanels = disclosurePanels;
     }
 
     public static ExtractedDocument Read(string html)
@@ -64,26 +66,37 @@ internal sealed class HtmlReader
     /// <summary>Writes the readable content of <paramref name="document"/> into <paramref name="builder"/>.</summary>
     public static void ReadFragment(IDocument document, ExtractedTextBuilder builder)
     {
-        var main = document.QuerySelectorAll("main, [role=main]").FirstOrDefault(IsShown);
+        var panels = DisclosurePanels(document);
+        var main = document.QuerySelectorAll("main, [role=main]").FirstOrDefault(e => IsShown(e, panels));
         IEnumerable<IElement> roots = main is not null
             ? [main]
-            : document.QuerySelectorAll("article").Where(a => IsShown(a) && a.ParentElement?.Closest("article") is null).ToList();
+            : document.QuerySelectorAll("article").Where(a => IsShown(a, panels) && a.ParentElement?.Closest("article") is null).ToList();
         var before = builder.Blocks.Count;
         foreach (var root in roots)
         {
-            Walk(root, builder, skipPageChrome: false);
+            Walk(root, builder, skipPageChrome: false, panels);
         }
 
         // An empty main or article is a layout shell; the text is then elsewhere in the body.
         if (builder.Blocks.Count == before && document.Body is { } body)
         {
-            Walk(body, builder, skipPageChrome: true);
+            Walk(body, builder, skipPageChrome: true, panels);
         }
     }
 
-    private static void Walk(IElement root, ExtractedTextBuilder builder, bool skipPageChrome)
+    /// <summary>
+    /// The ids of the panels that a button opens and closes (<c>aria-controls</c> on an element with
+    /// <c>aria-expanded</c>): a collapsed FAQ answer or accordion section is the page's text, shown with one click,
+    /// though it is marked hidden until then.
+    /// </summary>
+    private static HashSet<string> DisclosurePanels(IDocument document) =>
+        document.QuerySelectorAll("[aria-expanded][aria-controls]")
+            .SelectMany(e => e.GetAttribute("aria-controls")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static void Walk(IElement root, ExtractedTextBuilder builder, bool skipPageChrome, IReadOnlySet<string> disclosurePanels)
     {
-        var reader = new HtmlReader(builder, skipPageChrome);
+        var reader = new HtmlReader(builder, skipPageChrome, disclosurePanels);
         reader.VisitChildren(root);
         reader.Flush();
     }
@@ -111,11 +124,11 @@ internal sealed class HtmlReader
     }
 
     /// <summary>True when neither the element nor any ancestor is hidden or skipped content.</summary>
-    private static bool IsShown(IElement element)
+    private static bool IsShown(IElement element, IReadOnlySet<string> disclosurePanels)
     {
         for (var e = element; e is not null; e = e.ParentElement)
         {
-            if (IsHidden(e) || Skipped.Contains(e.LocalName))
+            if (IsHidden(e, disclosurePanels) || Skipped.Contains(e.LocalName))
             {
                 return false;
             }
@@ -124,8 +137,13 @@ internal sealed class HtmlReader
         return true;
     }
 
-    private static bool IsHidden(IElement element)
+    private static bool IsHidden(IElement element, IReadOnlySet<string> disclosurePanels)
     {
+        if (disclosurePanels.Count > 0 && element.Id is { Length: > 0 } id && disclosurePanels.Contains(id))
+        {
+            return false;
+        }
+
         if (element.HasAttribute("hidden")
             || string.Equals(element.GetAttribute("aria-hidden")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -145,7 +163,7 @@ internal sealed class HtmlReader
 
     private bool IsSkipped(IElement element)
     {
-        if (Skipped.Contains(element.LocalName) || IsHidden(element))
+        if (Skipped.Contains(element.LocalName) || IsHidden(element, disclosurePanels))
         {
             return true;
         }

@@ -28,6 +28,23 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void Read_CollapsedAccordionPanel_IsReadButOtherHiddenTextIsNot()
+    {
+        // Arrange: an FAQ whose answer a button opens, beside a hidden element nothing opens.
+        const string body = """
+            <button aria-expanded="false" aria-controls="answer-1"><h3>Do you sell data?</h3></button>
+            <div id="answer-1" aria-hidden="true" hidden><p>We do not sell your data.</p></div>
+            <div id="other" aria-hidden="true"><p>Decorative copy.</p></div>
+            """;
+
+        // Act
+        var document = ReadBody(body);
+
+        // Assert
+        Assert.Equal("We do not sell your data.", document.Text);
+    }
+
+    [Fact]
     public void Read_PageWithMain_SkipsChromeOutsideIt()
     {
         // Arrange
