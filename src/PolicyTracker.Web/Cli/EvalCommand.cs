@@ -48,7 +48,7 @@ internal sealed class EvalCommand : ICommand
             var path = Path.Combine(folder, document.Source);
             try
             {
-                var extracted = SourceReader.Read(document.Source, await File.ReadAllBytesAsync(path, ct), limit);
+                var extracted = SourceReader.Read(document.Source, await File.ReadAllBytesAsync(path, ct), limit, ct);
                 found[document.Source] = extractor.Extract(extracted);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SourceRejectedException)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,14 +46,25 @@ public sealed class SourceIngestor(
 
         ExtractedDocument document;
         IReadOnlyList<ExtractedClaim> claims;
-        try
+        var timeout = TimeSpan.FromSeconds(options.Value.ReadTimeoutSeconds);
+        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            document = SourceReader.Read(name, bytes, limit);
-            claims = extractor.Extract(document);
-        }
-        catch (SourceRejectedException ex)
-        {
-            return Reject(name, ex.Message);
+            budget.CancelAfter(timeout);
+            try
+            {
+                document = SourceReader.Read(name, bytes, limit, budget.Token);
+                claims = extractor.Extract(document);
+            }
+            catch (SourceRejectedException ex)
+            {
+                return Reject(name, ex.Message);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return Reject(name, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"reading took longer than {timeout.TotalSeconds:0.###} s (Ingest:ReadTimeoutSeconds): the markup is too complex to read"));
+            }
         }
 
         var wrong = claims.FirstOrDefault(c => !IsExactSlice(document.Text, c));
