@@ -140,6 +140,37 @@ internal sealed partial class ArticleGenerator
         };
     }
 
+    /// <summary>
+    /// One plain-text document of at most <paramref name="maxBytes"/> UTF-8 bytes in which every sentence is a varied
+    /// gold phrasing, four to a paragraph under a heading every ten paragraphs: the most claims a file of that size
+    /// can hold, which is the worst case for storing them.
+    /// </summary>
+    public byte[] ClaimDense(long maxBytes)
+    {
+        var (_, names) = organisations[random.Next(organisations.Length)];
+        var text = new StringBuilder($"What {names[0]} does with your chats: every statement\n\n");
+        var bytes = (long)Encoding.UTF8.GetByteCount(text.ToString());
+        for (var paragraph = 0; ; paragraph++)
+        {
+            var next = new StringBuilder();
+            if (paragraph % 10 == 0)
+            {
+                next.Append(Headings[random.Next(Headings.Length)].Replace("{name}", names[0], StringComparison.Ordinal)).Append("\n\n");
+            }
+
+            var name = organisations[random.Next(organisations.Length)].Names[0];
+            next.AppendJoin(' ', Enumerable.Range(0, 4).Select(_ => Phrasing(name))).Append("\n\n");
+            var nextBytes = Encoding.UTF8.GetByteCount(next.ToString());
+            if (bytes + nextBytes > maxBytes)
+            {
+                return Encoding.UTF8.GetBytes(text.ToString());
+            }
+
+            text.Append(next);
+            bytes += nextBytes;
+        }
+    }
+
     private static readonly string[] Headings =
     [
         "How {name} trains its models", "What happens when you delete a chat", "Your choices, and where to find them",

@@ -24,6 +24,9 @@ internal static class Cli
           server --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--workers N] [--clients 32] [--requests 25] [--skip-ingest]
               Generates ~20 KB articles, ingests them to about 100,000 claims, times the contradiction recompute,
               then loads the Claims, Compare and Contradictions pages of the app run as a server from 32 clients.
+          large-ingest --provider Sqlite|Postgres [--connection CS] [--mb 20]
+              Generates one plain-text document at the size limit in which every sentence is a claim, and ingests it
+              with the app's ingest command (new, then a changed version, then the same bytes), reporting time and peak memory.
           csv-export [--claims 100000] [--sources 2000] [--runs 3] [--db PATH]
               Times the CSV export (and the JSON export and HTML report once) on a synthetic database and
               measures managed heap and resident set before and during each.

@@ -68,7 +68,13 @@ internal static class ServerBenchmark
             return options.Connection ?? $"Data Source={Path.Combine(work, "bench.db")}";
         }
 
-        var server = options.Connection ?? Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_POSTGRES")
+        return PostgresConnectionString(options.Connection);
+    }
+
+    /// <summary>The benchmark's PostgreSQL database: --connection, else the test server's, on a database of its own.</summary>
+    public static string PostgresConnectionString(string? connection)
+    {
+        var server = connection ?? Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_POSTGRES")
             ?? throw new ArgumentException("--provider Postgres needs --connection or POLICYTRACKER_TEST_POSTGRES");
         var builder = new NpgsqlConnectionStringBuilder(server);
         if (string.IsNullOrEmpty(builder.Database) || builder.Database == builder.Username)
@@ -367,7 +373,7 @@ internal static class ServerBenchmark
         return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PolicyTracker.sln")))

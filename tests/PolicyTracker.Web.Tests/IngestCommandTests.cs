@@ -173,12 +173,15 @@ public sealed class IngestCommandTests(Workspace workspace) : IClassFixture<Work
         // Act
         var result = await workspace.RunCliAsync("ingest", Path.Combine(workspace.FilesDirectory, "folder"));
 
-        // Assert
+        // Assert: the files no reader handles are named with the reason, and do not fail the run.
+        var folder = Path.Combine(workspace.FilesDirectory, "folder");
         Assert.Equal(0, result.ExitCode);
         Assert.Collection(
             result.Lines,
             line => Assert.StartsWith("added a.md: ", line, StringComparison.Ordinal),
-            line => Assert.StartsWith("added b.html: ", line, StringComparison.Ordinal));
+            line => Assert.StartsWith("added b.html: ", line, StringComparison.Ordinal),
+            line => Assert.StartsWith($"skipped {Path.Combine(folder, "nested", "skip.bin")}: unknown file type '.bin'", line, StringComparison.Ordinal),
+            line => Assert.StartsWith($"skipped {Path.Combine(folder, "skip.json")}: unknown file type '.json'", line, StringComparison.Ordinal));
     }
 
     [Fact]

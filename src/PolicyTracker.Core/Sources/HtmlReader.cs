@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using PolicyTracker.Core.Text;
 
 namespace PolicyTracker.Core.Sources;
@@ -55,12 +54,22 @@ internal sealed class HtmlReader
         this.disclosurePanels = disclosurePanels;
     }
 
-    public static ExtractedDocument Read(string html)
+    public static ExtractedDocument Read(string html, CancellationToken cancellationToken = default)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = Parse(html, cancellationToken);
         var builder = new ExtractedTextBuilder();
         ReadFragment(document, builder);
         return builder.Build(SourceFormat.Html, Title(document));
+    }
+
+    /// <summary>
+    /// Parses markup under a <see cref="HtmlNestingGuard"/>, which refuses nesting that would make the parse slow or
+    /// huge; <paramref name="cancellationToken"/> is checked before every token, so a time budget stops any parse.
+    /// </summary>
+    public static IDocument Parse(string html, CancellationToken cancellationToken)
+    {
+        // A string source is read without waiting, so the task has finished when it is returned.
+        return HtmlNestingGuard.Parser().ParseDocumentAsync(html, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>Writes the readable content of <paramref name="document"/> into <paramref name="builder"/>.</summary>

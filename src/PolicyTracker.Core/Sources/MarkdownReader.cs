@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -22,13 +21,15 @@ internal sealed class MarkdownReader
         .Build();
 
     private readonly ExtractedTextBuilder builder = new();
+    private readonly CancellationToken cancellationToken;
     private string? title;
 
-    private MarkdownReader()
+    private MarkdownReader(CancellationToken cancellationToken)
     {
+        this.cancellationToken = cancellationToken;
     }
 
-    public static ExtractedDocument Read(string markdown)
+    public static ExtractedDocument Read(string markdown, CancellationToken cancellationToken = default)
     {
         MarkdownDocument parsed;
         try
@@ -41,7 +42,7 @@ internal sealed class MarkdownReader
             throw new SourceRejectedException("markup nested too deeply to read", ex);
         }
 
-        var reader = new MarkdownReader();
+        var reader = new MarkdownReader(cancellationToken);
         reader.VisitChildren(parsed, item: null);
         return reader.builder.Build(SourceFormat.Markdown, reader.title);
     }
@@ -87,7 +88,7 @@ internal sealed class MarkdownReader
                 VisitTable(table);
                 break;
             case HtmlBlock html when html.Type != HtmlBlockType.Comment:
-                HtmlReader.ReadFragment(new HtmlParser().ParseDocument(html.Lines.ToString()), builder);
+                HtmlReader.ReadFragment(HtmlReader.Parse(html.Lines.ToString(), cancellationToken), builder);
                 break;
             case CodeBlock code:
                 builder.AppendPreformatted(code.Lines.ToString());

@@ -21,13 +21,16 @@ public static class SourceReader
     /// <summary>Reads a file; throws <see cref="SourceRejectedException"/> with a one-line reason when it cannot.</summary>
     /// <remarks>
     /// Checks run cheapest first: the extension, the size, then the bytes, then the decoded text,
-    /// and last whether the reader found anything to read.
+    /// and last whether the reader found anything to read. Markup nested past what the HTML parser reads in
+    /// linear time is refused while it is parsed; <paramref name="cancellationToken"/> can stop a parse between
+    /// any two tokens, which is how a caller puts a time limit on reading.
     /// </remarks>
-    public static ExtractedDocument Read(string fileName, byte[] bytes, long maxBytes = DefaultMaxBytes)
+    public static ExtractedDocument Read(
+        string fileName, byte[] bytes, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(bytes);
-        var format = FormatFor(fileName) ?? throw new SourceRejectedException(UnknownType(fileName));
+        var format = FormatFor(fileName) ?? throw new SourceRejectedException(UnknownTypeReason(fileName));
         if (bytes.LongLength > maxBytes)
         {
             throw new SourceRejectedException(TooLarge(bytes.LongLength, maxBytes));
@@ -46,8 +49,8 @@ public static class SourceReader
 
         var document = format switch
         {
-            SourceFormat.Markdown => MarkdownReader.Read(text),
-            SourceFormat.Html => HtmlReader.Read(text),
+            SourceFormat.Markdown => MarkdownReader.Read(text, cancellationToken),
+            SourceFormat.Html => HtmlReader.Read(text, cancellationToken),
             _ => PlainTextReader.Read(text),
         };
 
@@ -56,8 +59,10 @@ public static class SourceReader
             : document;
     }
 
-    private static string UnknownType(string fileName)
+    /// <summary>Why a file of this name is not read: its extension is none PolicyTracker reads.</summary>
+    public static string UnknownTypeReason(string fileName)
     {
+        ArgumentNullException.ThrowIfNull(fileName);
         var extension = Path.GetExtension(fileName);
         var what = extension.Length == 0 ? "a file without an extension" : $"unknown file type '{extension}'";
         return $"{what} (PolicyTracker reads .txt, .md, .html and .htm)";

@@ -49,7 +49,7 @@ internal sealed class EvalCommand : ICommand
             var path = Path.Combine(folder, document.Source);
             try
             {
-                var extracted = SourceReader.Read(document.Source, await File.ReadAllBytesAsync(path, ct), limit);
+                var extracted = SourceReader.Read(document.Source, await File.ReadAllBytesAsync(path, ct), limit, ct);
                 var vetoed = new List<VetoedMatch>();
                 found[document.Source] = extractor.Extract(extracted, vetoed);
                 if (args.Has("--vetoes"))

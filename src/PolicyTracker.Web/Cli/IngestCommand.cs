@@ -22,18 +22,23 @@ internal sealed class IngestCommand : ICommand
         var logger = services.GetRequiredService<ILogger<IngestCommand>>();
         var limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var failed = false;
+
+        // One run reads each file at most once, and takes each file name from one path only: a source is known by its
+        // file name, so a second path with the same name would replace the first without anyone noticing.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in args.Positional)
         {
-            // A folder contributes only the files a reader handles; a file named explicitly is always tried,
-            // so an unknown extension gets refused with its reason rather than silently skipped.
-            IReadOnlyList<string> files;
+            // A folder contributes only the files a reader handles and names the others it skipped; a file named
+            // explicitly is always tried, so an unknown extension gets refused with its reason.
+            IEnumerable<SourceFile> files;
             if (Directory.Exists(path))
             {
-                files = SourceFiles.Under(path);
+                files = SourceFiles.Under(path, seen);
             }
             else if (File.Exists(path))
             {
-                files = [path];
+                files = [SourceFiles.Named(path, seen)];
             }
             else
             {
@@ -42,10 +47,31 @@ internal sealed class IngestCommand : ICommand
                 continue;
             }
 
+            // The listing is lazy: each file is ingested as soon as it is found.
             foreach (var file in files)
             {
-                var line = await IngestOrReportAsync(ingestor, logger, file, limit, ct);
+                if (file.Skipped is not null)
+                {
+                    await output.WriteLineAsync($"skipped {file.Path}: {file.Skipped}");
+                    continue;
+                }
+
+                var name = Path.GetFileName(file.Path);
+                if (taken.TryGetValue(name, out var first))
+                {
+                    await output.WriteLineAsync(
+                        $"refused {file.Path}: same file name as {first}, ingested in this run; rename one of them, as a source is known by its file name");
+                    failed = true;
+                    continue;
+                }
+
+                var line = await IngestOrReportAsync(ingestor, logger, file.Path, limit, ct);
                 failed |= line.Failed;
+                if (line.Stored)
+                {
+                    taken[name] = file.Path;
+                }
+
                 await output.WriteLineAsync(line.Text);
             }
         }
@@ -53,7 +79,7 @@ internal sealed class IngestCommand : ICommand
         return failed ? CommandLine.Failure : CommandLine.Success;
     }
 
-    private static async Task<(string Text, bool Failed)> IngestOrReportAsync(
+    private static async Task<(string Text, bool Failed, bool Stored)> IngestOrReportAsync(
         SourceIngestor ingestor, ILogger logger, string path, long limit, CancellationToken ct)
     {
         try
@@ -64,11 +90,11 @@ internal sealed class IngestCommand : ICommand
         {
             // The ingest rolled back, so the other files can still go in; the log file keeps the stack trace.
             logger.LogError(ex, "Ingest of {Source} failed", path);
-            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true);
+            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true, false);
         }
     }
 
-    private static async Task<(string Text, bool Failed)> IngestFileAsync(SourceIngestor ingestor, string path, long limit, CancellationToken ct)
+    private static async Task<(string Text, bool Failed, bool Stored)> IngestFileAsync(SourceIngestor ingestor, string path, long limit, CancellationToken ct)
     {
         var name = Path.GetFileName(path);
         byte[] bytes;
@@ -78,23 +104,23 @@ internal sealed class IngestCommand : ICommand
             var length = new FileInfo(path).Length;
             if (length > limit)
             {
-                return ($"refused {name}: file too big: {length} bytes, the limit is {limit}", true);
+                return ($"refused {name}: file too big: {length} bytes, the limit is {limit}", true, false);
             }
 
             bytes = await File.ReadAllBytesAsync(path, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ($"refused {name}: cannot read the file: {ex.Message}", true);
+            return ($"refused {name}: cannot read the file: {ex.Message}", true, false);
         }
 
         var outcome = await ingestor.IngestAsync(name, bytes, ct);
         return outcome switch
         {
-            IngestOutcome.Added a => ($"added {a.FileName}: {a.ClaimCount} claims", false),
-            IngestOutcome.Replaced r => ($"replaced {r.FileName}: version {r.Version}, {r.ClaimCount} claims", false),
-            IngestOutcome.Unchanged u => ($"unchanged {u.FileName}: same bytes as already ingested", false),
-            IngestOutcome.Rejected r => ($"refused {r.FileName}: {r.Reason}", true),
+            IngestOutcome.Added a => ($"added {a.FileName}: {a.ClaimCount} claims", false, true),
+            IngestOutcome.Replaced r => ($"replaced {r.FileName}: version {r.Version}, {r.ClaimCount} claims", false, true),
+            IngestOutcome.Unchanged u => ($"unchanged {u.FileName}: same bytes as already ingested", false, true),
+            IngestOutcome.Rejected r => ($"refused {r.FileName}: {r.Reason}", true, false),
             _ => throw new InvalidOperationException($"unexpected outcome {outcome}"),
         };
     }

@@ -34,10 +34,16 @@ internal sealed class DatabaseStartup(
         }
 
         var ingestor = scope.ServiceProvider.GetRequiredService<SourceIngestor>();
-        foreach (var path in SourceFiles.Under(folder))
+        foreach (var file in SourceFiles.Under(folder, new HashSet<string>(StringComparer.Ordinal)))
         {
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            await ingestor.IngestAsync(Path.GetFileName(path), bytes, cancellationToken);
+            if (file.Skipped is not null)
+            {
+                logger.LogInformation("Skipped seed {Path}: {Reason}", file.Path, file.Skipped);
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(file.Path, cancellationToken);
+            await ingestor.IngestAsync(Path.GetFileName(file.Path), bytes, cancellationToken);
         }
     }
 

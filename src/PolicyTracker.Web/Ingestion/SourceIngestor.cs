@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,16 +46,30 @@ public sealed class SourceIngestor(
             return Reject(name, $"file too big: {bytes.LongLength} bytes, the limit is {limit}");
         }
 
+        var started = Stopwatch.GetTimestamp();
         ExtractedDocument document;
         IReadOnlyList<ExtractedClaim> claims;
-        try
+        TimeSpan readTime;
+        var timeout = TimeSpan.FromSeconds(options.Value.ReadTimeoutSeconds);
+        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            document = SourceReader.Read(name, bytes, limit);
-            claims = extractor.Extract(document);
-        }
-        catch (SourceRejectedException ex)
-        {
-            return Reject(name, ex.Message);
+            budget.CancelAfter(timeout);
+            try
+            {
+                document = SourceReader.Read(name, bytes, limit, budget.Token);
+                readTime = Stopwatch.GetElapsedTime(started);
+                claims = extractor.Extract(document);
+            }
+            catch (SourceRejectedException ex)
+            {
+                return Reject(name, ex.Message);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return Reject(name, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"reading took longer than {timeout.TotalSeconds:0.###} s (Ingest:ReadTimeoutSeconds): the markup is too complex to read"));
+            }
         }
 
         var wrong = claims.FirstOrDefault(c => !IsExactSlice(document.Text, c));
@@ -63,7 +79,7 @@ public sealed class SourceIngestor(
             return Reject(name, $"extracted claim {wrong.Topic} at [{wrong.Span.Start}, {wrong.Span.End}) does not quote the text exactly");
         }
 
-        var accepted = new Accepted(name, sha256, bytes.LongLength, document, claims);
+        var accepted = new Accepted(name, sha256, bytes.LongLength, document, claims, readTime, Stopwatch.GetElapsedTime(started) - readTime);
         try
         {
             return await SaveAsync(accepted, ct);
@@ -79,6 +95,7 @@ public sealed class SourceIngestor(
 
     private async Task<IngestOutcome> SaveAsync(Accepted accepted, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -90,6 +107,7 @@ public sealed class SourceIngestor(
 
             var now = time.GetUtcNow();
             var isNew = source is null;
+            var rows = new ClaimRows(db);
             if (source is null)
             {
                 source = new Source
@@ -105,7 +123,7 @@ public sealed class SourceIngestor(
             }
             else
             {
-                await CarryOverReviewsAsync(source, accepted.Claims, now, ct);
+                await CarryOverReviewsAsync(rows, source, accepted.Claims, now, ct);
                 source.Sha256 = accepted.Sha256;
                 source.Text = accepted.Document.Text;
                 source.Version++;
@@ -117,11 +135,6 @@ public sealed class SourceIngestor(
             source.Format = accepted.Document.Format;
             source.ByteCount = accepted.ByteCount;
             source.UpdatedAt = now;
-            if (isNew)
-            {
-                source.Claims.AddRange(accepted.Claims.Select(NewClaim));
-            }
-
             source.Versions.Add(new SourceVersion
             {
                 Version = source.Version,
@@ -131,12 +144,19 @@ public sealed class SourceIngestor(
                 IngestedAt = now,
             });
 
+            // The source row first (a new one gets its id here), then its claims in bulk, in the same transaction.
             await db.SaveChangesAsync(ct);
+            if (isNew)
+            {
+                await rows.InsertAsync(source.Id, accepted.Claims, SuggestionOf, ct);
+            }
+
             await transaction.CommitAsync(ct);
 
             logger.LogInformation(
-                "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold}",
-                source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold);
+                "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s)",
+                source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold,
+                accepted.ReadTime.TotalSeconds, accepted.ExtractTime.TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return isNew
                 ? new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count)
                 : new IngestOutcome.Replaced(source.FileName, source.Id, source.Version, accepted.Claims.Count);
@@ -155,85 +175,110 @@ public sealed class SourceIngestor(
     /// subject, scope and value. Stored claims nothing matched are deleted; a reviewed one leaves an entry in the
     /// audit history with its last status and note.
     /// </summary>
-    private async Task CarryOverReviewsAsync(Source source, IReadOnlyList<ExtractedClaim> extracted, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>
+    /// The stored claims are read once, untracked, and matched in memory; only the rows that change are written,
+    /// in bulk (<see cref="ClaimRows"/>). The audit entries and the source row are saved by the caller.
+    /// </remarks>
+    private async Task CarryOverReviewsAsync(
+        ClaimRows rows, Source source, IReadOnlyList<ExtractedClaim> extracted, DateTimeOffset now, CancellationToken ct)
     {
+        // Quotes are not read back: each is the stored text at its span, so the text already loaded keys them. The
+        // few distinct subjects, topics, scopes and values are shared rather than held once per claim.
+        var text = source.Text;
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Pooled(string value) => pool.TryGetValue(value, out var shared) ? shared : pool[value] = value;
+        var unmatched = new Dictionary<QuoteKey, List<StoredClaim>>(QuoteKey.Comparer);
         // Suggestions too, so a rejected one is matched again rather than suggested anew.
-        var stored = await db.Claims.IgnoreQueryFilters()
-            .Include(c => c.Evidence).Where(c => c.SourceId == source.Id).OrderBy(c => c.Id).ToListAsync(ct);
-        var unmatched = stored.ToLookup(c => (c.Topic, c.Quote)).ToDictionary(g => g.Key, g => g.ToList());
+        var storedRows = db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SourceId == source.Id)
+            .OrderBy(c => c.Id)
+            .Select(c => new StoredClaim(
+                c.Id, c.Topic, c.Subject, c.Scope, c.Value, c.Start, c.End, c.Status, c.ReviewNote, c.Revision,
+                c.Confidence, c.Cues, c.Suggestion, c.ReviewedBy))
+            .AsAsyncEnumerable();
+        await foreach (var row in storedRows.WithCancellation(ct))
+        {
+            var claim = row with { Topic = Pooled(row.Topic), Subject = Pooled(row.Subject), Scope = Pooled(row.Scope), Value = Pooled(row.Value) };
+            var key = new QuoteKey(claim.Topic, text.AsMemory(claim.Start, claim.End - claim.Start));
+            (unmatched.TryGetValue(key, out var list) ? list : unmatched[key] = []).Add(claim);
+        }
+
+        var added = new List<ExtractedClaim>();
+        var updates = new List<ClaimUpdate>();
         foreach (var claim in extracted)
         {
-            var candidates = unmatched.GetValueOrDefault((claim.Topic, claim.Quote));
+            var candidates = unmatched.GetValueOrDefault(new QuoteKey(claim.Topic, claim.Quote.AsMemory()));
             var match = candidates?.FirstOrDefault(c => c.Subject == claim.Subject && c.Scope == claim.Scope && c.Value == claim.Value)
                 ?? candidates?.FirstOrDefault(c => c.Scope == claim.Scope)
                 ?? candidates?.FirstOrDefault();
             if (match is null)
             {
-                source.Claims.Add(NewClaim(claim));
+                added.Add(claim);
                 continue;
             }
 
             candidates!.Remove(match);
-            match.Subject = claim.Subject;
-            match.Scope = claim.Scope;
-            match.Value = claim.Value;
-            match.Start = claim.Span.Start;
-            match.End = claim.Span.End;
-            match.Confidence = claim.Confidence;
-            match.Cues = StoredCue.Serialize(claim.Cues);
-            match.Suggestion = SuggestionAfterReingest(match, claim);
-        }
-
-        foreach (var gone in unmatched.Values.SelectMany(c => c))
-        {
-            db.Claims.Remove(gone);
-            if (gone.Status != ClaimStatus.Unreviewed || gone.ReviewNote is not null)
+            var cues = StoredCue.Serialize(claim.Cues);
+            var suggestion = SuggestionAfterReingest(match, claim);
+            if (match.Subject != claim.Subject || match.Scope != claim.Scope || match.Value != claim.Value
+                || match.Start != claim.Span.Start || match.End != claim.Span.End
+                || match.Confidence != claim.Confidence || match.Cues != cues || match.Suggestion != suggestion)
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    At = now,
-                    Actor = AuditActors.Ingest,
-                    Action = AuditAction.ClaimRemovedByIngest,
-                    ClaimId = gone.Id,
-                    Subject = gone.Subject,
-                    Topic = gone.Topic,
-                    Target = $"claim {gone.Id} in {source.FileName}: \"{Shorten(gone.Quote)}\"",
-                    From = gone.Status.ToString(),
-                    Note = gone.ReviewNote,
-                    Evidence = AuditEvidence.Serialize(gone.Evidence),
-                });
+                updates.Add(new ClaimUpdate(
+                    match.Id, match.Revision, claim.Subject, claim.Scope, claim.Value, claim.Span.Start, claim.Span.End, claim.Confidence, cues, suggestion));
             }
         }
+
+        var gone = unmatched.Values.SelectMany(c => c).ToList();
+        var reviewed = gone.Where(c => c.Status != ClaimStatus.Unreviewed || c.ReviewNote is not null).ToList();
+        var evidence = new Dictionary<long, List<ClaimEvidence>>();
+        foreach (var chunk in reviewed.Select(c => c.Id).Chunk(1000))
+        {
+            var loaded = await db.ClaimEvidence.AsNoTracking().Where(e => chunk.Contains(e.ClaimId)).OrderBy(e => e.Id).ToListAsync(ct);
+            foreach (var item in loaded)
+            {
+                (evidence.TryGetValue(item.ClaimId, out var list) ? list : evidence[item.ClaimId] = []).Add(item);
+            }
+        }
+
+        foreach (var claim in reviewed)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                Actor = AuditActors.Ingest,
+                Action = AuditAction.ClaimRemovedByIngest,
+                ClaimId = claim.Id,
+                Subject = claim.Subject,
+                Topic = claim.Topic,
+                Target = $"claim {claim.Id} in {source.FileName}: \"{Shorten(text[claim.Start..claim.End])}\"",
+                From = claim.Status.ToString(),
+                Note = claim.ReviewNote,
+                Evidence = AuditEvidence.Serialize(evidence.GetValueOrDefault(claim.Id) ?? []),
+            });
+        }
+
+        await rows.DeleteAsync([.. gone.Select(c => c.Id)], ct);
+        await rows.UpdateAsync(updates, ct);
+        await rows.InsertAsync(source.Id, added, SuggestionOf, ct);
     }
 
     private double Threshold => extraction.Value.SuggestionThreshold;
 
     private bool IsSuggestion(ExtractedClaim claim) => claim.IsSuggestion(Threshold);
 
+    private SuggestionState SuggestionOf(ExtractedClaim claim) => IsSuggestion(claim) ? SuggestionState.Pending : SuggestionState.None;
+
     /// <summary>
     /// An editor's decision stays: an accepted claim stays a claim and a rejected one stays rejected, whatever the
     /// confidence now. So does a claim an editor has reviewed, which they treated as a claim. Otherwise the new
     /// confidence decides, as for a new claim.
     /// </summary>
-    private SuggestionState SuggestionAfterReingest(Claim stored, ExtractedClaim extracted) => stored.Suggestion switch
+    private SuggestionState SuggestionAfterReingest(StoredClaim stored, ExtractedClaim extracted) => stored.Suggestion switch
     {
         SuggestionState.Accepted or SuggestionState.Rejected => stored.Suggestion,
         SuggestionState.None when stored.ReviewedBy is not null => SuggestionState.None,
-        _ => IsSuggestion(extracted) ? SuggestionState.Pending : SuggestionState.None,
-    };
-
-    private Claim NewClaim(ExtractedClaim c) => new()
-    {
-        Subject = c.Subject,
-        Topic = c.Topic,
-        Scope = c.Scope,
-        Value = c.Value,
-        Quote = c.Quote,
-        Start = c.Span.Start,
-        End = c.Span.End,
-        Confidence = c.Confidence,
-        Cues = StoredCue.Serialize(c.Cues),
-        Suggestion = IsSuggestion(c) ? SuggestionState.Pending : SuggestionState.None,
+        _ => SuggestionOf(extracted),
     };
 
     private static string Shorten(string quote) => quote.Length <= 100 ? quote : quote[..99] + "…";
@@ -256,6 +301,26 @@ public sealed class SourceIngestor(
         return new IngestOutcome.Rejected(name, reason);
     }
 
+    private sealed record StoredClaim(
+        long Id, string Topic, string Subject, string Scope, string Value, int Start, int End,
+        ClaimStatus Status, string? ReviewNote, int Revision, double Confidence, string? Cues, SuggestionState Suggestion, string? ReviewedBy);
+
+    /// <summary>A claim's topic and quote, the quote a slice of a text or a whole string alike.</summary>
+    private readonly record struct QuoteKey(string Topic, ReadOnlyMemory<char> Quote)
+    {
+        public static readonly IEqualityComparer<QuoteKey> Comparer = new QuoteKeyComparer();
+
+        private sealed class QuoteKeyComparer : IEqualityComparer<QuoteKey>
+        {
+            public bool Equals(QuoteKey x, QuoteKey y) =>
+                string.Equals(x.Topic, y.Topic, StringComparison.Ordinal) && x.Quote.Span.SequenceEqual(y.Quote.Span);
+
+            public int GetHashCode(QuoteKey obj) =>
+                HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Topic), string.GetHashCode(obj.Quote.Span, StringComparison.Ordinal));
+        }
+    }
+
     private sealed record Accepted(
-        string FileName, string Sha256, long ByteCount, ExtractedDocument Document, IReadOnlyList<ExtractedClaim> Claims);
+        string FileName, string Sha256, long ByteCount, ExtractedDocument Document, IReadOnlyList<ExtractedClaim> Claims,
+        TimeSpan ReadTime, TimeSpan ExtractTime);
 }

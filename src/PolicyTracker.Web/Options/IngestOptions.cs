@@ -9,4 +9,11 @@ public sealed class IngestOptions
 
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = SourceReader.DefaultMaxBytes;
+
+    /// <summary>
+    /// How long reading one file may take before it is refused: a bound on whatever the markup guard does not foresee.
+    /// A real page at the size limit reads in a few seconds.
+    /// </summary>
+    [Range(0.001, 3600)]
+    public double ReadTimeoutSeconds { get; set; } = 60;
 }
