@@ -99,8 +99,14 @@ internal static class ServerBenchmark
             return;
         }
 
-        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-        var maintenance = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres", Pooling = false };
+        await DropPostgresDatabaseAsync(database.ConnectionString);
+    }
+
+    /// <summary>Drops the database a PostgreSQL connection string names, connecting to the server's maintenance database.</summary>
+    public static async Task DropPostgresDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

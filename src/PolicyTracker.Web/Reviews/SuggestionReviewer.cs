@@ -37,6 +37,21 @@ public abstract record SuggestionOutcome
 /// </summary>
 public sealed class SuggestionReviewer(PolicyDbContext db, TimeProvider time, ILogger<SuggestionReviewer> logger)
 {
+    /// <summary>
+    /// Decides from an editor's form, on whichever page it was posted: the form's own errors first, then that a choice
+    /// was made, then the decision itself.
+    /// </summary>
+    public async Task<SuggestionOutcome> DecideFormAsync(
+        IReadOnlyList<string> formErrors, long claimId, int revision, SuggestionDecision? choice, string? note, string actor, CancellationToken ct) =>
+        formErrors.Count > 0 ? new SuggestionOutcome.Invalid(formErrors)
+        : choice is not { } decision ? new SuggestionOutcome.Invalid(["Choose to accept or reject the suggestion."])
+        : await DecideAsync(new SuggestionRequest(claimId, revision, decision, note), actor, ct);
+
+    /// <summary>What the editor is told after a decision was saved.</summary>
+    public static string Confirmation(long claimId, SuggestionState state) => state == SuggestionState.Accepted
+        ? $"Accepted: claim {claimId} is now a claim and counts in contradictions."
+        : $"Rejected: suggestion {claimId} is hidden from lists and will not be suggested again.";
+
     public async Task<SuggestionOutcome> DecideAsync(SuggestionRequest request, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

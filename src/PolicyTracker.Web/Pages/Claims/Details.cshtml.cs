@@ -116,17 +116,12 @@ public sealed class DetailsModel(
     [HandlerPolicy(Policies.Editor)]
     public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken ct)
     {
-        SuggestionOutcome outcome = !ModelState.IsValid
-            ? new SuggestionOutcome.Invalid([.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)])
-            : Decision.Choice is not { } choice
-                ? new SuggestionOutcome.Invalid(["Choose to accept or reject the suggestion."])
-                : await suggestions.DecideAsync(new SuggestionRequest(id, Decision.Revision, choice, Decision.Note), User.ActorName(), ct);
+        var outcome = await suggestions.DecideFormAsync(
+            [.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)], id, Decision.Revision, Decision.Choice, Decision.Note, User.ActorName(), ct);
         switch (outcome)
         {
             case SuggestionOutcome.Saved saved:
-                TempData["Message"] = saved.State == SuggestionState.Accepted
-                    ? $"Accepted: claim {id} is now a claim and counts in contradictions."
-                    : $"Rejected: suggestion {id} is hidden from lists and will not be suggested again.";
+                TempData["Message"] = SuggestionReviewer.Confirmation(id, saved.State);
                 return Redirect($"/Claims/{id}");
             case SuggestionOutcome.NotFound:
                 return NotFound();
