@@ -9,6 +9,24 @@ public sealed class IngestCommandTests(Workspace workspace) : IClassFixture<Work
     private const string Article = "Example AI does not use your chats to train its models unless you opt in.\n";
 
     [Fact]
+    public async Task Ingest_ClaimsBelowTheThreshold_LineCountsTheSuggestionsApart()
+    {
+        // Arrange: a threshold above every confidence makes each claim a suggestion.
+        var path = workspace.WriteFile("all-suggestions.txt", Article);
+
+        // Act
+        var result = await workspace.RunCliAsync("ingest", path, "--Extraction:SuggestionThreshold=1.5");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        var match = System.Text.RegularExpressions.Regex.Match(
+            Assert.Single(result.Lines), @"^added all-suggestions\.txt: (\d+) claims, (\d+) of them suggestions for editors$");
+        Assert.True(match.Success, result.Lines[0]);
+        Assert.Equal(match.Groups[1].Value, match.Groups[2].Value);
+        Assert.NotEqual("0", match.Groups[1].Value);
+    }
+
+    [Fact]
     public async Task Ingest_NewFile_AddsSourceAndFirstVersion()
     {
         // Arrange

@@ -117,8 +117,8 @@ internal sealed class IngestCommand : ICommand
         var outcome = await ingestor.IngestAsync(name, bytes, ct);
         return outcome switch
         {
-            IngestOutcome.Added a => ($"added {a.FileName}: {a.ClaimCount} claims", false, true),
-            IngestOutcome.Replaced r => ($"replaced {r.FileName}: version {r.Version}, {r.ClaimCount} claims", false, true),
+            IngestOutcome.Added a => ($"added {a.FileName}: {IngestOutcome.Claims(a.ClaimCount, a.SuggestionCount)}", false, true),
+            IngestOutcome.Replaced r => ($"replaced {r.FileName}: version {r.Version}, {IngestOutcome.Claims(r.ClaimCount, r.SuggestionCount)}", false, true),
             IngestOutcome.Unchanged u => ($"unchanged {u.FileName}: same bytes as already ingested", false, true),
             IngestOutcome.Rejected r => ($"refused {r.FileName}: {r.Reason}", true, false),
             _ => throw new InvalidOperationException($"unexpected outcome {outcome}"),

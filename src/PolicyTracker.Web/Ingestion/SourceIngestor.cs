@@ -157,9 +157,10 @@ public sealed class SourceIngestor(
                 "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s)",
                 source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold,
                 accepted.ReadTime.TotalSeconds, accepted.ExtractTime.TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var suggestionCount = accepted.Claims.Count(IsSuggestion);
             return isNew
-                ? new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count)
-                : new IngestOutcome.Replaced(source.FileName, source.Id, source.Version, accepted.Claims.Count);
+                ? new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count, suggestionCount)
+                : new IngestOutcome.Replaced(source.FileName, source.Id, source.Version, accepted.Claims.Count, suggestionCount);
         }
         finally
         {
