@@ -99,11 +99,12 @@ internal static partial class ClaimJudge
 
         var confidence = Start;
         var doubts = new List<string>(2);
+
         // Words that state the value ("an opt-in system", "kept for 30 days") stand for the action and its object.
         if (topic.NeedsData && relation.DataObject is null)
         {
             confidence -= valueStated ? 0.15 : 0.35;
-            doubts.Add("no data of the person's is named");
+            doubts.Add("the person's data is not named");
         }
 
         if (topic.Action is { } action && !valueStated && !text.Around(action))
