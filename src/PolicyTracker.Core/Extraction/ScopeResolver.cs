@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PolicyTracker.Core.Comparison;
 
 namespace PolicyTracker.Core.Extraction;
@@ -5,7 +6,7 @@ namespace PolicyTracker.Core.Extraction;
 /// <summary>
 /// Finds the plans a text names. A statement naming several plans makes its claim for each of them.
 /// </summary>
-internal sealed class ScopeResolver(TopicCatalog catalog)
+internal sealed partial class ScopeResolver(TopicCatalog catalog)
 {
     private static readonly HashSet<string> Individual = [Scopes.Consumer, Scopes.Free, Scopes.Pro];
 
@@ -18,13 +19,21 @@ internal sealed class ScopeResolver(TopicCatalog catalog)
         List<(string Scope, int Index, int Length)>? found = null;
         foreach (var rule in catalog.ScopeRules)
         {
+            // A plan named as one to move to ("upgrade to a Business plan") is not the plan the statement speaks of.
             var matches = rule.Pattern.EnumerateMatches(text);
-            if (!matches.MoveNext())
+            var named = false;
+            var (index, length) = (0, 0);
+            while (!named && matches.MoveNext())
+            {
+                (index, length) = (matches.Current.Index, matches.Current.Length);
+                named = !MoveTo().IsMatch(text[Math.Max(0, index - 30)..index]);
+            }
+
+            if (!named)
             {
                 continue;
             }
 
-            var (index, length) = (matches.Current.Index, matches.Current.Length);
             found ??= [];
             if (!found.Any(f => f.Scope == rule.Scope && f.Index <= index))
             {
@@ -52,4 +61,7 @@ internal sealed class ScopeResolver(TopicCatalog catalog)
 
         return [.. found.OrderBy(f => f.Index)];
     }
+
+    [GeneratedRegex(@"\b(?:upgrad(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)) to (?:a |an |the |our )?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoveTo();
 }

@@ -59,6 +59,7 @@ public sealed class RelationTests
     [InlineData("3", "You have the right to data portability.", "rights.export yes")]
     [InlineData("4", "We do not use your data for targeted advertising.", "sharing.advertising no")]
     [InlineData("5", "We may use your chats to train our models unless you opt out.", "training.default opt-out")]
+    [InlineData("5", "WE WILL NOT USE CONTENT TO TRAIN ANY AI MODELS UNLESS YOU’VE EXPLICITLY AGREED TO IT.", "training.default opt-in")]
     [InlineData("6", "You can opt out of model training in your settings.", "training.user_control yes")]
     [InlineData("7", "We keep your conversations for 2 years.", "retention.active P730D")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
@@ -103,6 +104,15 @@ public sealed class RelationTests
         var claims = Extract(sentence).Where(c => c.Topic == "training.default").ToList();
 
         Assert.Equal([scope], claims.Select(c => c.Scope));
+    }
+
+    [Fact]
+    public void Extract_PlanNamedAsOneToMoveTo_IsNotTheStatementsScope()
+    {
+        var claims = Extract("To opt out of model training, contact us at privacy@acme.test or upgrade to a Business plan.");
+
+        var control = Assert.Single(claims, c => c.Topic == "training.user_control");
+        Assert.Equal("consumer", control.Scope);
     }
 
     [Fact]
