@@ -59,8 +59,6 @@ internal static partial class ClaimJudge
     public static Judgement Judge(TopicRelation topic, Relation relation, JudgedText text, JudgedValue value, bool triggerInOwn)
     {
         var own = text.Own;
-        var isStance = value.IsStance;
-        var valueStated = value.Stated;
         if (relation.IsDefinition)
         {
             return Vetoed("defines a term");
@@ -92,7 +90,7 @@ internal static partial class ClaimJudge
             return Vetoed("its words are about another action");
         }
 
-        if (isStance && (relation.Condition is not null || text.InSection(SettingState())))
+        if (value.IsStance && (relation.Condition is not null || text.InSection(SettingState())))
         {
             return Vetoed("holds only under a condition on the person's choice");
         }
@@ -103,18 +101,18 @@ internal static partial class ClaimJudge
         // Words that state the value ("an opt-in system", "kept for 30 days") stand for the action and its object.
         if (topic.NeedsData && relation.DataObject is null)
         {
-            confidence -= valueStated ? 0.15 : 0.35;
+            confidence -= value.Stated ? 0.15 : 0.35;
             doubts.Add("the person's data is not named");
         }
 
-        if (topic.Action is { } action && !valueStated && !text.Around(action))
+        if (topic.Action is { } action && !value.Stated && !text.Around(action))
         {
             confidence -= 0.35;
             doubts.Add("no word of the topic's action");
         }
 
         // "Yes" read from the action alone, with nobody doing it ("selling that Personal Information"), says little.
-        if (topic.NeedsData && value.Value == "yes" && !valueStated && relation.Actor == ActorKind.Unstated)
+        if (topic.NeedsData && value.Value == "yes" && !value.Stated && relation.Actor == ActorKind.Unstated)
         {
             confidence -= 0.3;
             doubts.Add("nobody is said to do it");
