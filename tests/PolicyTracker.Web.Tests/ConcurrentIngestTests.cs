@@ -71,7 +71,7 @@ public sealed class ConcurrentIngestTests(TestApp app) : IClassFixture<TestApp>
 
         // Assert
         Assert.Single(outcomes.OfType<IngestOutcome.Added>());
-        var replaced = Assert.Single(outcomes.OfType<IngestOutcome.Replaced>());
+        var replaced = Assert.Single(outcomes.OfType<IngestOutcome.NewVersion>());
         Assert.Equal(2, replaced.Version);
         await using var db = app.CreateDbContext();
         var source = await db.Sources.Include(s => s.Versions).SingleAsync(s => s.FileName == "two-texts.txt");
@@ -135,6 +135,7 @@ public sealed class ConcurrentIngestTests(TestApp app) : IClassFixture<TestApp>
             services.GetRequiredService<ClaimExtractor>(),
             services.GetRequiredService<IOptions<IngestOptions>>(),
             services.GetRequiredService<IOptions<ExtractionOptions>>(),
+            new SourceHistory(context),
             TimeProvider.System,
             services.GetRequiredService<ILogger<SourceIngestor>>());
         return (ingestor, context);

@@ -67,7 +67,7 @@ public sealed class IngestCommandTests(Workspace workspace) : IClassFixture<Work
 
         // Assert
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("unchanged same-bytes.txt: same bytes as already ingested", Assert.Single(result.Lines));
+        Assert.Equal("unchanged same-bytes.txt: same bytes as version 1", Assert.Single(result.Lines));
         Assert.Equal(before, await workspace.SnapshotAsync());
         await using var after = workspace.CreateDbContext();
         var source = await after.Sources.SingleAsync(s => s.FileName == "same-bytes.txt");
@@ -104,7 +104,7 @@ public sealed class IngestCommandTests(Workspace workspace) : IClassFixture<Work
 
         // Assert
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"^replaced changing\.txt: version 2, \d+ claims$", Assert.Single(result.Lines));
+        Assert.Matches(@"^new version of changing\.txt: version 2 of 2, \d+ claims, \d+ changes? in its history$", Assert.Single(result.Lines));
         await using var after = workspace.CreateDbContext();
         var stored = await after.Sources.Include(s => s.Versions).Include(s => s.Claims).SingleAsync(s => s.FileName == "changing.txt");
         Assert.Equal(2, stored.Version);

@@ -165,7 +165,7 @@ public sealed class IngestHardeningTests(Workspace workspace) : IClassFixture<Wo
         // A later run with new bytes under the name is a new version, as before.
         var later = await RunGuardedAsync("ingest", second);
         Assert.Equal(0, later.ExitCode);
-        Assert.StartsWith("replaced policy-twice.txt: version 2", Assert.Single(later.Lines), StringComparison.Ordinal);
+        Assert.StartsWith("new version of policy-twice.txt: version 2 of 2", Assert.Single(later.Lines), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class LargeIngestTests(TestApp app) : IClassFixture<TestApp>
         tracked.Clear();
 
         // Act
-        var replaced = Assert.IsType<IngestOutcome.Replaced>(await IngestAsync("dense.txt", version2, tracked));
+        var replaced = Assert.IsType<IngestOutcome.NewVersion>(await IngestAsync("dense.txt", version2, tracked));
 
         // Assert
         Assert.Equal(2, replaced.Version);

@@ -36,7 +36,7 @@ public sealed class SourceIngestorTests(TestApp app) : IClassFixture<TestApp>
 
         // Assert
         Assert.Single(outcomes.OfType<IngestOutcome.Added>());
-        Assert.Single(outcomes.OfType<IngestOutcome.Replaced>());
+        Assert.Single(outcomes.OfType<IngestOutcome.NewVersion>());
         await using var db = app.CreateDbContext();
         var source = await db.Sources.Include(s => s.Versions).SingleAsync(s => s.FileName == "racing.txt");
         Assert.Equal(2, source.Version);

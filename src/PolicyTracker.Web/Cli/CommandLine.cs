@@ -22,9 +22,13 @@ public static class CommandLine
         Without a command, starts the web app.
 
         Commands:
-          ingest PATH...                    Ingest files and folders (folders recursively, .txt .text .md
+          ingest PATH... [--source NAME] [--observed YYYY-MM-DD]
+                                            Ingest files and folders (folders recursively, .txt .text .md
                                             .markdown .html .htm only). Prints one line per file; exits 1
-                                            when any file was refused or failed.
+                                            when any file was refused or failed. Each file is a version of
+                                            the source its file name names, or of NAME with --source;
+                                            --observed dates it (default: now). Versions may arrive in any
+                                            order: they are ordered by date, the latest is current.
           export [--format FORMAT] [--out FILE] [--subject S] [--topic T] [--status S] [--kind K]
                                             Export to standard output, or to FILE with --out. Formats:
                                               json         sources, claims, contradictions, corroborations

@@ -4,17 +4,26 @@ using PolicyTracker.Web.Options;
 
 namespace PolicyTracker.Web.Cli;
 
-/// <summary><c>ingest PATH...</c>: one line per file, and exit code 1 when any file did not make it.</summary>
+/// <summary>
+/// <c>ingest PATH... [--source NAME] [--observed YYYY-MM-DD]</c>: one line per file, and exit code 1 when any file did
+/// not make it.
+/// </summary>
 internal sealed class IngestCommand : ICommand
 {
-    public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>();
+    public IReadOnlySet<string> ValueOptions { get; } = new HashSet<string> { "--source", "--observed" };
 
     public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
     public bool NeedsDatabase => true;
 
     public string? Check(CommandArguments args) =>
-        args.Positional.Count == 0 ? "name at least one file or folder" : null;
+        args.Positional.Count == 0 ? "name at least one file or folder"
+        : IngestAs.CheckSource(args.Value("--source")) is { } badName ? $"--source: {badName}"
+        : args.Value("--observed") is { } observed && !TryParseDay(observed, out _) ? $"--observed: '{observed}' is not a date written YYYY-MM-DD"
+        : null;
+
+    private static bool TryParseDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     public async Task<int> RunAsync(CommandArguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -22,6 +31,9 @@ internal sealed class IngestCommand : ICommand
         var logger = services.GetRequiredService<ILogger<IngestCommand>>();
         var limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
         var failed = false;
+        var target = new IngestAs(
+            args.Value("--source"),
+            args.Value("--observed") is { } observed && TryParseDay(observed, out var day) ? day : null);
 
         // One run reads each file at most once, and takes each file name from one path only: a source is known by its
         // file name, so a second path with the same name would replace the first without anyone noticing.
@@ -56,8 +68,9 @@ internal sealed class IngestCommand : ICommand
                     continue;
                 }
 
+                // Under --source every file is a version of the one source, so only a file name used twice is ambiguous.
                 var name = Path.GetFileName(file.Path);
-                if (taken.TryGetValue(name, out var first))
+                if (target.Source is null && taken.TryGetValue(name, out var first))
                 {
                     await output.WriteLineAsync(
                         $"refused {file.Path}: same file name as {first}, ingested in this run; rename one of them, as a source is known by its file name");
@@ -65,7 +78,7 @@ internal sealed class IngestCommand : ICommand
                     continue;
                 }
 
-                var line = await IngestOrReportAsync(ingestor, logger, file.Path, limit, ct);
+                var line = await IngestOrReportAsync(ingestor, logger, file.Path, target, limit, ct);
                 failed |= line.Failed;
                 if (line.Stored)
                 {
@@ -80,11 +93,11 @@ internal sealed class IngestCommand : ICommand
     }
 
     private static async Task<(string Text, bool Failed, bool Stored)> IngestOrReportAsync(
-        SourceIngestor ingestor, ILogger logger, string path, long limit, CancellationToken ct)
+        SourceIngestor ingestor, ILogger logger, string path, IngestAs target, long limit, CancellationToken ct)
     {
         try
         {
-            return await IngestFileAsync(ingestor, path, limit, ct);
+            return await IngestFileAsync(ingestor, path, target, limit, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -94,7 +107,8 @@ internal sealed class IngestCommand : ICommand
         }
     }
 
-    private static async Task<(string Text, bool Failed, bool Stored)> IngestFileAsync(SourceIngestor ingestor, string path, long limit, CancellationToken ct)
+    private static async Task<(string Text, bool Failed, bool Stored)> IngestFileAsync(
+        SourceIngestor ingestor, string path, IngestAs target, long limit, CancellationToken ct)
     {
         var name = Path.GetFileName(path);
         byte[] bytes;
@@ -114,14 +128,7 @@ internal sealed class IngestCommand : ICommand
             return ($"refused {name}: cannot read the file: {ex.Message}", true, false);
         }
 
-        var outcome = await ingestor.IngestAsync(name, bytes, ct);
-        return outcome switch
-        {
-            IngestOutcome.Added a => ($"added {a.FileName}: {IngestOutcome.Claims(a.ClaimCount, a.SuggestionCount)}", false, true),
-            IngestOutcome.Replaced r => ($"replaced {r.FileName}: version {r.Version}, {IngestOutcome.Claims(r.ClaimCount, r.SuggestionCount)}", false, true),
-            IngestOutcome.Unchanged u => ($"unchanged {u.FileName}: same bytes as already ingested", false, true),
-            IngestOutcome.Rejected r => ($"refused {r.FileName}: {r.Reason}", true, false),
-            _ => throw new InvalidOperationException($"unexpected outcome {outcome}"),
-        };
+        var outcome = await ingestor.IngestAsync(name, bytes, target, ct);
+        return (outcome.Line, !outcome.Stored, outcome.Stored);
     }
 }

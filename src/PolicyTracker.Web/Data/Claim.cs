@@ -34,6 +34,12 @@ public sealed class Claim
 
     public ClaimStatus Status { get; set; } = ClaimStatus.Unreviewed;
 
+    /// <summary>
+    /// The quote this claim had when an editor last reviewed it, kept when a new version of the source changed the
+    /// quote's words: the review came along, but needs doing again. Null when the quote is the one reviewed.
+    /// </summary>
+    public string? PreviousQuote { get; set; }
+
     /// <summary>The editor's note on the current status.</summary>
     public string? ReviewNote { get; set; }
 

@@ -17,6 +17,8 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
 
     public DbSet<SourceVersion> SourceVersions => Set<SourceVersion>();
 
+    public DbSet<SourceChange> SourceChanges => Set<SourceChange>();
+
     public DbSet<Claim> Claims => Set<Claim>();
 
     public DbSet<ClaimEvidence> ClaimEvidence => Set<ClaimEvidence>();

@@ -133,6 +133,7 @@ public static class AppHost
                 : TopicCatalog.Default);
         services.AddSingleton<ClaimExtractor>();
 
+        services.AddScoped<SourceHistory>();
         services.AddScoped<SourceIngestor>();
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();

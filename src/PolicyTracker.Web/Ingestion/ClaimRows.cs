@@ -10,8 +10,11 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Ingestion;
 
 /// <summary>A stored claim that a new version of its source keeps, with the fields the new version gives it.</summary>
+/// <param name="Quote">The quote in the new version: the same words, or the edited words a review was carried to.</param>
+/// <param name="PreviousQuote">The words last reviewed, when they changed (<see cref="Claim.PreviousQuote"/>).</param>
 internal sealed record ClaimUpdate(
-    long Id, int Revision, string Subject, string Scope, string Value, int Start, int End, double Confidence, string? Cues, SuggestionState Suggestion);
+    long Id, int Revision, string Subject, string Scope, string Value, string Quote, int Start, int End, double Confidence, string? Cues,
+    SuggestionState Suggestion, string? PreviousQuote);
 
 /// <summary>
 /// Writes a source's claims in bulk, with plain commands in the ingest's transaction instead of as tracked entities.
@@ -136,9 +139,9 @@ internal sealed class ClaimRows(PolicyDbContext db)
             {
                 await using var batch = Command("""
                     UPDATE "Claims" AS c SET "Subject" = u.subject, "Scope" = u.scope, "Value" = u.value, "Start" = u.start, "End" = u."end",
-                        "Confidence" = u.confidence, "Cues" = u.cues, "Suggestion" = u.suggestion
-                    FROM unnest(@ids, @revisions, @subjects, @scopes, @values, @starts, @ends, @confidences, @cues, @suggestions)
-                        AS u(id, revision, subject, scope, value, start, "end", confidence, cues, suggestion)
+                        "Confidence" = u.confidence, "Cues" = u.cues, "Suggestion" = u.suggestion, "Quote" = u.quote, "PreviousQuote" = u.previous
+                    FROM unnest(@ids, @revisions, @subjects, @scopes, @values, @starts, @ends, @confidences, @cues, @suggestions, @quotes, @previous)
+                        AS u(id, revision, subject, scope, value, start, "end", confidence, cues, suggestion, quote, previous)
                     WHERE c."Id" = u.id AND c."Revision" = u.revision
                     """);
                 Parameter(batch, "@ids", chunk.Select(u => u.Id).ToArray());
@@ -151,6 +154,8 @@ internal sealed class ClaimRows(PolicyDbContext db)
                 Parameter(batch, "@confidences", chunk.Select(u => u.Confidence).ToArray());
                 Parameter(batch, "@cues", chunk.Select(u => u.Cues).ToArray());
                 Parameter(batch, "@suggestions", chunk.Select(u => u.Suggestion.ToString()).ToArray());
+                Parameter(batch, "@quotes", chunk.Select(u => u.Quote).ToArray());
+                Parameter(batch, "@previous", chunk.Select(u => u.PreviousQuote).ToArray());
                 ExpectRows(await batch.ExecuteNonQueryAsync(ct), chunk.Length);
             }
 
@@ -159,7 +164,7 @@ internal sealed class ClaimRows(PolicyDbContext db)
 
         await using var command = Command("""
             UPDATE "Claims" SET "Subject" = @subject, "Scope" = @scope, "Value" = @value, "Start" = @start, "End" = @end,
-                "Confidence" = @confidence, "Cues" = @cues, "Suggestion" = @suggestion
+                "Confidence" = @confidence, "Cues" = @cues, "Suggestion" = @suggestion, "Quote" = @quote, "PreviousQuote" = @previous
             WHERE "Id" = @id AND "Revision" = @revision
             """);
         var id = Parameter(command, "@id", 0L);
@@ -172,6 +177,8 @@ internal sealed class ClaimRows(PolicyDbContext db)
         var confidence = Parameter(command, "@confidence", 0.0);
         var cues = Parameter(command, "@cues", DBNull.Value);
         var suggestion = Parameter(command, "@suggestion", string.Empty);
+        var quote = Parameter(command, "@quote", string.Empty);
+        var previous = Parameter(command, "@previous", DBNull.Value);
         await command.PrepareAsync(ct);
         foreach (var update in updates)
         {
@@ -179,6 +186,7 @@ internal sealed class ClaimRows(PolicyDbContext db)
                 (update.Id, update.Revision, update.Subject, update.Scope, update.Value, update.Start, update.End);
             (confidence.Value, cues.Value, suggestion.Value) =
                 (update.Confidence, (object?)update.Cues ?? DBNull.Value, update.Suggestion.ToString());
+            (quote.Value, previous.Value) = (update.Quote, (object?)update.PreviousQuote ?? DBNull.Value);
             ExpectRows(await command.ExecuteNonQueryAsync(ct), 1);
         }
     }

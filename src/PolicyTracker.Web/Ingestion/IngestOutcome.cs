@@ -1,21 +1,55 @@
 namespace PolicyTracker.Web.Ingestion;
 
-/// <summary>What one ingest did to the database; exactly one of the four cases.</summary>
+/// <summary>
+/// What one ingest did to the database; exactly one of the four cases. <see cref="Line"/> is the one wording of it,
+/// for the command line and the upload page alike.
+/// </summary>
 public abstract record IngestOutcome(string FileName)
 {
-    /// <summary>A new source was stored, with <paramref name="ClaimCount"/> claims, <paramref name="SuggestionCount"/> of them suggestions.</summary>
-    public sealed record Added(string FileName, long SourceId, int ClaimCount, int SuggestionCount = 0) : IngestOutcome(FileName);
+    /// <summary>The line that reports the outcome, such as "added policy.md: 12 claims".</summary>
+    public abstract string Line { get; }
 
-    /// <summary>New bytes replaced a source of the same name, its text and all its claims (<paramref name="SuggestionCount"/> of them suggestions).</summary>
-    public sealed record Replaced(string FileName, long SourceId, int Version, int ClaimCount, int SuggestionCount = 0) : IngestOutcome(FileName);
+    /// <summary>The file is in the database: stored now or already.</summary>
+    public virtual bool Stored => true;
 
     /// <summary>"12 claims", or "12 claims, 3 of them suggestions for editors".</summary>
     public static string Claims(int claims, int suggestions) =>
         suggestions == 0 ? $"{claims} claims" : $"{claims} claims, {suggestions} of them suggestions for editors";
 
-    /// <summary>The bytes were the ones already stored; nothing changed.</summary>
-    public sealed record Unchanged(string FileName, long SourceId, int Version) : IngestOutcome(FileName);
+    /// <summary>A new source was stored, with <paramref name="ClaimCount"/> claims, <paramref name="SuggestionCount"/> of them suggestions.</summary>
+    public sealed record Added(string FileName, long SourceId, int ClaimCount, int SuggestionCount = 0) : IngestOutcome(FileName)
+    {
+        public override string Line => $"added {FileName}: {Claims(ClaimCount, SuggestionCount)}";
+    }
+
+    /// <summary>
+    /// New bytes became a version of an existing source: its newest, which is now what the source says, or an older one
+    /// that arrived late and only adds to its history. Every earlier version stays.
+    /// </summary>
+    /// <param name="Version">The new version's number, in date order.</param>
+    /// <param name="Versions">How many versions the source has now.</param>
+    /// <param name="Changes">The typed changes the new version makes or splits, against its neighbours.</param>
+    public sealed record NewVersion(
+        string FileName, long SourceId, int Version, int Versions, int ClaimCount, int SuggestionCount, int Changes) : IngestOutcome(FileName)
+    {
+        public bool IsCurrent => Version == Versions;
+
+        public override string Line =>
+            $"new version of {FileName}: version {Version} of {Versions}{(IsCurrent ? "" : ", older than the current one")}, "
+            + $"{Claims(ClaimCount, SuggestionCount)}, {(Changes == 1 ? "1 change" : $"{Changes} changes")} in its history";
+    }
+
+    /// <summary>The bytes were those of the version they would follow or precede; nothing changed.</summary>
+    public sealed record Unchanged(string FileName, long SourceId, int Version) : IngestOutcome(FileName)
+    {
+        public override string Line => $"unchanged {FileName}: same bytes as version {Version}";
+    }
 
     /// <summary>The file was refused and the database left as it was.</summary>
-    public sealed record Rejected(string FileName, string Reason) : IngestOutcome(FileName);
+    public sealed record Rejected(string FileName, string Reason) : IngestOutcome(FileName)
+    {
+        public override string Line => $"refused {FileName}: {Reason}";
+
+        public override bool Stored => false;
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Options;
 
@@ -20,24 +21,35 @@ public sealed class SourceIngestor(
     ClaimExtractor extractor,
     IOptions<IngestOptions> options,
     IOptions<ExtractionOptions> extraction,
+    SourceHistory history,
     TimeProvider time,
     ILogger<SourceIngestor> logger)
 {
-    public async Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, CancellationToken ct)
+    /// <summary>Ingests a file as a version of the source its file name names, observed now.</summary>
+    public Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, CancellationToken ct) =>
+        IngestAsync(fileName, bytes, IngestAs.FileName, ct);
+
+    /// <summary>Ingests a file as a version of the source <paramref name="target"/> names, observed when it says.</summary>
+    public async Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(bytes);
-        var name = Path.GetFileName(fileName);
+        ArgumentNullException.ThrowIfNull(target);
+        var file = Path.GetFileName(fileName);
+        if (IngestAs.CheckSource(target.Source) is { } badName)
+        {
+            return Reject(file, badName);
+        }
+
+        var name = target.Source ?? file;
+        var observed = target.Observed is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : time.GetUtcNow();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         // Same bytes again is the common re-run case: answer it without reading or extracting.
-        var stored = await db.Sources.AsNoTracking()
-            .Where(s => s.FileName == name)
-            .Select(s => new { s.Id, s.Sha256, s.Version })
-            .SingleOrDefaultAsync(ct);
-        if (stored is not null && stored.Sha256 == sha256)
+        var stored = await db.Sources.AsNoTracking().Where(s => s.FileName == name).Select(s => (long?)s.Id).SingleOrDefaultAsync(ct);
+        if (stored is { } storedId && SameAsNeighbour(await VersionsAsync(storedId, ct), observed, sha256) is { } same)
         {
-            return Unchanged(name, stored.Id, stored.Version);
+            return Unchanged(name, storedId, same.Version);
         }
 
         var limit = options.Value.MaxFileBytes;
@@ -56,7 +68,8 @@ public sealed class SourceIngestor(
             budget.CancelAfter(timeout);
             try
             {
-                document = SourceReader.Read(name, bytes, limit, budget.Token);
+                // The file's own name tells its format, whatever source it is a version of.
+                document = SourceReader.Read(file, bytes, limit, budget.Token);
                 readTime = Stopwatch.GetElapsedTime(started);
                 claims = extractor.Extract(document);
             }
@@ -79,14 +92,16 @@ public sealed class SourceIngestor(
             return Reject(name, $"extracted claim {wrong.Topic} at [{wrong.Span.Start}, {wrong.Span.End}) does not quote the text exactly");
         }
 
-        var accepted = new Accepted(name, sha256, bytes.LongLength, document, claims, readTime, Stopwatch.GetElapsedTime(started) - readTime);
+        var accepted = new Accepted(
+            name, file, observed, sha256, bytes.LongLength, document, claims, StatedDateReader.Read(document.Text), readTime,
+            Stopwatch.GetElapsedTime(started) - readTime);
         try
         {
             return await SaveAsync(accepted, ct);
         }
         catch (DbUpdateException ex) when (DatabaseProviders.IsUniqueViolation(ex))
         {
-            // Another ingest stored the same file name between our read and our insert: re-read and apply once more.
+            // Another ingest stored the same source or version between our read and our insert: re-read and apply once more.
             logger.LogWarning("Ingest of {Source} raced with another; retrying against the stored source", name);
             db.ChangeTracker.Clear();
             return await SaveAsync(accepted, ct);
@@ -99,68 +114,70 @@ public sealed class SourceIngestor(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var source = await db.Sources.SingleOrDefaultAsync(s => s.FileName == accepted.FileName, ct);
-            if (source is not null && source.Sha256 == accepted.Sha256)
-            {
-                return Unchanged(accepted.FileName, source.Id, source.Version);
-            }
-
+            var source = await db.Sources.SingleOrDefaultAsync(s => s.FileName == accepted.Name, ct);
             var now = time.GetUtcNow();
-            var isNew = source is null;
             var rows = new ClaimRows(db);
+            IngestOutcome outcome;
             if (source is null)
             {
                 source = new Source
                 {
-                    FileName = accepted.FileName,
+                    FileName = accepted.Name,
                     Sha256 = accepted.Sha256,
                     Text = accepted.Document.Text,
                     Kind = SourceKindGuesser.Guess(accepted.FileName, accepted.Document),
                     Version = 1,
                     IngestedAt = now,
                 };
+                MakeCurrent(source, accepted, now);
+                source.Versions.Add(NewVersionRow(accepted, 1, now));
                 db.Sources.Add(source);
+
+                // The source row first (a new one gets its id here), then its claims in bulk, in the same transaction.
+                await db.SaveChangesAsync(ct);
+                await rows.InsertAsync(source.Id, accepted.Claims, SuggestionOf, ct);
+                outcome = new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion));
             }
             else
             {
-                await CarryOverReviewsAsync(rows, source, accepted.Claims, now, ct);
-                source.Sha256 = accepted.Sha256;
-                source.Text = accepted.Document.Text;
-                source.Version++;
+                var versions = await VersionsAsync(source.Id, ct);
+                if (SameAsNeighbour(versions, accepted.Observed, accepted.Sha256) is { } same)
+                {
+                    return Unchanged(accepted.Name, source.Id, same.Version);
+                }
 
-                // Kind is left alone: a person may have corrected the guess.
-            }
+                // The new version goes after every version observed at or before it; later ones move up one place.
+                var place = versions.Count(v => v.ObservedAt <= accepted.Observed);
+                var number = place + 1;
+                await RenumberAsync(source.Id, versions.Skip(place).ToList(), ct);
+                if (number > versions.Count)
+                {
+                    await KeepCurrentClaimsAsync(source, versions[^1], ct);
+                    await CarryOverReviewsAsync(rows, source, accepted, now, ct);
+                    source.Sha256 = accepted.Sha256;
+                    source.Text = accepted.Document.Text;
+                    MakeCurrent(source, accepted, now);
 
-            source.Title = accepted.Document.Title;
-            source.Format = accepted.Document.Format;
-            source.ByteCount = accepted.ByteCount;
-            source.UpdatedAt = now;
-            source.Versions.Add(new SourceVersion
-            {
-                Version = source.Version,
-                Sha256 = accepted.Sha256,
-                ByteCount = accepted.ByteCount,
-                ClaimCount = accepted.Claims.Count,
-                IngestedAt = now,
-            });
+                    // Kind is left alone: a person may have corrected the guess.
+                }
 
-            // The source row first (a new one gets its id here), then its claims in bulk, in the same transaction.
-            await db.SaveChangesAsync(ct);
-            if (isNew)
-            {
-                await rows.InsertAsync(source.Id, accepted.Claims, SuggestionOf, ct);
+                source.Version = versions.Count + 1;
+                var row = NewVersionRow(accepted, number, now);
+                row.SourceId = source.Id;
+                db.SourceVersions.Add(row);
+                await db.SaveChangesAsync(ct);
+                var changes = await history.RebuildAsync(source.Id, source.FileName, ct);
+                outcome = new IngestOutcome.NewVersion(
+                    source.FileName, source.Id, number, versions.Count + 1, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion),
+                    changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1));
             }
 
             await transaction.CommitAsync(ct);
-
             logger.LogInformation(
                 "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s)",
                 source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold,
                 accepted.ReadTime.TotalSeconds, accepted.ExtractTime.TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            var suggestionCount = accepted.Claims.Count(IsSuggestion);
-            return isNew
-                ? new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count, suggestionCount)
-                : new IngestOutcome.Replaced(source.FileName, source.Id, source.Version, accepted.Claims.Count, suggestionCount);
+            return outcome;
         }
         finally
         {
@@ -169,19 +186,108 @@ public sealed class SourceIngestor(
         }
     }
 
+    /// <summary>The source row's copy of its current version's metadata.</summary>
+    private static void MakeCurrent(Source source, Accepted accepted, DateTimeOffset now)
+    {
+        source.Title = accepted.Document.Title;
+        source.Format = accepted.Document.Format;
+        source.ByteCount = accepted.ByteCount;
+        source.UpdatedAt = now;
+    }
+
+    private SourceVersion NewVersionRow(Accepted accepted, int number, DateTimeOffset now) => new()
+    {
+        Version = number,
+        Sha256 = accepted.Sha256,
+        ByteCount = accepted.ByteCount,
+        ClaimCount = accepted.Claims.Count,
+        IngestedAt = now,
+        ObservedAt = accepted.Observed,
+        StatedDate = accepted.StatedDate,
+        FileName = accepted.FileName,
+        Title = accepted.Document.Title,
+        Format = accepted.Document.Format,
+        Text = accepted.Document.Text,
+        Claims = VersionClaims.Serialize(accepted.Claims.Select(c => new VersionClaims.Row(
+            c.Subject, c.Topic, c.Scope, c.Value, c.Span.Start, c.Span.End, IsSuggestion(c)))),
+    };
+
+    /// <summary>A source's versions in date order (then arrival), without their text.</summary>
+    private async Task<List<VersionKey>> VersionsAsync(long sourceId, CancellationToken ct) =>
+        [.. (await db.SourceVersions.AsNoTracking()
+                .Where(v => v.SourceId == sourceId)
+                .Select(v => new VersionKey(v.Id, v.Version, v.ObservedAt, v.Sha256))
+                .ToListAsync(ct))
+            .OrderBy(v => v.Version)];
+
     /// <summary>
-    /// Replaces a source's claims with newly extracted ones while keeping editors' work: a new claim with the same
-    /// topic and quote as a stored one takes that stored row's place (its id, status, note, evidence, history and an
-    /// editor's acceptance or rejection of it as a suggestion), preferring the stored claim that also has the same
-    /// subject, scope and value. Stored claims nothing matched are deleted; a reviewed one leaves an entry in the
-    /// audit history with its last status and note.
+    /// The version a new one with these bytes would sit next to, when it has the same bytes: then nothing changed and
+    /// nothing is stored. The same bytes as a version further away are a real return to older wording, and are kept.
+    /// </summary>
+    private static VersionKey? SameAsNeighbour(List<VersionKey> versions, DateTimeOffset observed, string sha256)
+    {
+        var place = versions.Count(v => v.ObservedAt <= observed);
+        VersionKey? before = place > 0 ? versions[place - 1] : null;
+        VersionKey? after = place < versions.Count ? versions[place] : null;
+        return before?.Sha256 == sha256 ? before : after?.Sha256 == sha256 ? after : null;
+    }
+
+    /// <summary>
+    /// Moves the versions after the new one's place up by one. Through negative numbers, as each database checks the
+    /// unique (source, version) index row by row and a plain "+ 1" would collide with the next row on the way.
+    /// </summary>
+    private async Task RenumberAsync(long sourceId, List<VersionKey> later, CancellationToken ct)
+    {
+        if (later.Count == 0)
+        {
+            return;
+        }
+
+        var ids = later.Select(v => v.Id).ToList();
+        await db.SourceVersions.Where(v => v.SourceId == sourceId && ids.Contains(v.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Version, v => -v.Version - 1), ct);
+        await db.SourceVersions.Where(v => v.SourceId == sourceId && ids.Contains(v.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Version, v => -v.Version), ct);
+    }
+
+    /// <summary>
+    /// A version stored before versions kept their claims gets the claims stored for it now, before a newer version
+    /// replaces them: the change between the two can then be told.
+    /// </summary>
+    private async Task KeepCurrentClaimsAsync(Source source, VersionKey current, CancellationToken ct)
+    {
+        var kept = await db.SourceVersions.AsNoTracking().Where(v => v.Id == current.Id).Select(v => v.Claims != null).SingleAsync(ct);
+        if (kept)
+        {
+            return;
+        }
+
+        var claims = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.SourceId == source.Id && c.Suggestion != SuggestionState.Rejected)
+            .OrderBy(c => c.Start)
+            .Select(c => new VersionClaims.Row(c.Subject, c.Topic, c.Scope, c.Value, c.Start, c.End, c.Suggestion == SuggestionState.Pending))
+            .ToListAsync(ct);
+        var json = VersionClaims.Serialize(claims);
+        var text = source.Text;
+        await db.SourceVersions.Where(v => v.Id == current.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Claims, json).SetProperty(v => v.Text, text), ct);
+    }
+
+    /// <summary>
+    /// Replaces a source's claims with those of its new current version while keeping editors' work. A new claim with
+    /// the same topic and quote as a stored one takes that stored row's place (its id, status, note, evidence, history
+    /// and an editor's acceptance or rejection of it as a suggestion), preferring the stored claim that also has the
+    /// same subject, scope and value. A stored claim an editor worked on whose quote is no longer there is anchored in
+    /// the new text by its words, context and place (<see cref="QuoteAnchor"/>): when the statement was only reworded,
+    /// the new claim on it keeps the work and is flagged to be reviewed again (<see cref="Claim.PreviousQuote"/>).
+    /// Stored claims nothing matched are deleted; a reviewed one leaves an entry in the audit history with its last
+    /// status and note.
     /// </summary>
     /// <remarks>
     /// The stored claims are read once, untracked, and matched in memory; only the rows that change are written,
     /// in bulk (<see cref="ClaimRows"/>). The audit entries and the source row are saved by the caller.
     /// </remarks>
-    private async Task CarryOverReviewsAsync(
-        ClaimRows rows, Source source, IReadOnlyList<ExtractedClaim> extracted, DateTimeOffset now, CancellationToken ct)
+    private async Task CarryOverReviewsAsync(ClaimRows rows, Source source, Accepted accepted, DateTimeOffset now, CancellationToken ct)
     {
         // Quotes are not read back: each is the stored text at its span, so the text already loaded keys them. The
         // few distinct subjects, topics, scopes and values are shared rather than held once per claim.
@@ -195,7 +301,7 @@ public sealed class SourceIngestor(
             .OrderBy(c => c.Id)
             .Select(c => new StoredClaim(
                 c.Id, c.Topic, c.Subject, c.Scope, c.Value, c.Start, c.End, c.Status, c.ReviewNote, c.Revision,
-                c.Confidence, c.Cues, c.Suggestion, c.ReviewedBy))
+                c.Confidence, c.Cues, c.Suggestion, c.ReviewedBy, c.PreviousQuote))
             .AsAsyncEnumerable();
         await foreach (var row in storedRows.WithCancellation(ct))
         {
@@ -206,7 +312,7 @@ public sealed class SourceIngestor(
 
         var added = new List<ExtractedClaim>();
         var updates = new List<ClaimUpdate>();
-        foreach (var claim in extracted)
+        foreach (var claim in accepted.Claims)
         {
             var candidates = unmatched.GetValueOrDefault(new QuoteKey(claim.Topic, claim.Quote.AsMemory()));
             var match = candidates?.FirstOrDefault(c => c.Subject == claim.Subject && c.Scope == claim.Scope && c.Value == claim.Value)
@@ -219,15 +325,35 @@ public sealed class SourceIngestor(
             }
 
             candidates!.Remove(match);
-            var cues = StoredCue.Serialize(claim.Cues);
-            var suggestion = SuggestionAfterReingest(match, claim);
-            if (match.Subject != claim.Subject || match.Scope != claim.Scope || match.Value != claim.Value
-                || match.Start != claim.Span.Start || match.End != claim.Span.End
-                || match.Confidence != claim.Confidence || match.Cues != cues || match.Suggestion != suggestion)
+            AddUpdate(updates, match, claim, match.PreviousQuote);
+        }
+
+        // Reviewed claims whose words are gone: follow each to the reworded statement in the new text, if there is one.
+        var newText = accepted.Document.Text;
+        foreach (var stored in unmatched.Values.SelectMany(c => c).Where(c => c.HasEditorialWork).ToList())
+        {
+            var anchor = QuoteAnchor.Find(text, stored.Start, stored.End, newText);
+            if (anchor.Kind == AnchorKind.Lost)
             {
-                updates.Add(new ClaimUpdate(
-                    match.Id, match.Revision, claim.Subject, claim.Scope, claim.Value, claim.Span.Start, claim.Span.End, claim.Confidence, cues, suggestion));
+                continue;
             }
+
+            var target = added
+                .Where(c => c.Topic == stored.Topic && c.Span.Start < anchor.End && anchor.Start < c.Span.End)
+                .OrderByDescending(c => c.Subject == stored.Subject && c.Scope == stored.Scope)
+                .ThenBy(c => Math.Abs(c.Span.Start - anchor.Start))
+                .FirstOrDefault();
+            if (target is null)
+            {
+                continue;
+            }
+
+            added.Remove(target);
+            unmatched[new QuoteKey(stored.Topic, text.AsMemory(stored.Start, stored.End - stored.Start))].Remove(stored);
+
+            // The oldest words an editor reviewed stay the ones to compare with, however many versions reword them.
+            var previous = anchor.Kind == AnchorKind.Changed ? stored.PreviousQuote ?? text[stored.Start..stored.End] : stored.PreviousQuote;
+            AddUpdate(updates, stored, target, previous);
         }
 
         var gone = unmatched.Values.SelectMany(c => c).ToList();
@@ -262,6 +388,22 @@ public sealed class SourceIngestor(
         await rows.DeleteAsync([.. gone.Select(c => c.Id)], ct);
         await rows.UpdateAsync(updates, ct);
         await rows.InsertAsync(source.Id, added, SuggestionOf, ct);
+    }
+
+    /// <summary>Writes the new version's claim over the stored row it matched, when anything about it differs.</summary>
+    private void AddUpdate(List<ClaimUpdate> updates, StoredClaim match, ExtractedClaim claim, string? previousQuote)
+    {
+        var cues = StoredCue.Serialize(claim.Cues);
+        var suggestion = SuggestionAfterReingest(match, claim);
+        if (match.Subject != claim.Subject || match.Scope != claim.Scope || match.Value != claim.Value
+            || match.Start != claim.Span.Start || match.End != claim.Span.End
+            || match.Confidence != claim.Confidence || match.Cues != cues || match.Suggestion != suggestion
+            || match.PreviousQuote != previousQuote)
+        {
+            updates.Add(new ClaimUpdate(
+                match.Id, match.Revision, claim.Subject, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
+                claim.Confidence, cues, suggestion, previousQuote));
+        }
     }
 
     private double Threshold => extraction.Value.SuggestionThreshold;
@@ -304,7 +446,15 @@ public sealed class SourceIngestor(
 
     private sealed record StoredClaim(
         long Id, string Topic, string Subject, string Scope, string Value, int Start, int End,
-        ClaimStatus Status, string? ReviewNote, int Revision, double Confidence, string? Cues, SuggestionState Suggestion, string? ReviewedBy);
+        ClaimStatus Status, string? ReviewNote, int Revision, double Confidence, string? Cues, SuggestionState Suggestion, string? ReviewedBy,
+        string? PreviousQuote)
+    {
+        /// <summary>An editor reviewed it, noted on it, or decided it as a suggestion: work a new version must not lose.</summary>
+        public bool HasEditorialWork =>
+            Status != ClaimStatus.Unreviewed || ReviewNote is not null || Suggestion is SuggestionState.Accepted or SuggestionState.Rejected;
+    }
+
+    private sealed record VersionKey(long Id, int Version, DateTimeOffset ObservedAt, string Sha256);
 
     /// <summary>A claim's topic and quote, the quote a slice of a text or a whole string alike.</summary>
     private readonly record struct QuoteKey(string Topic, ReadOnlyMemory<char> Quote)
@@ -321,7 +471,9 @@ public sealed class SourceIngestor(
         }
     }
 
+    /// <param name="Name">The source's name: the file name, or the name it was ingested as a version of.</param>
+    /// <param name="FileName">The name of the file read.</param>
     private sealed record Accepted(
-        string FileName, string Sha256, long ByteCount, ExtractedDocument Document, IReadOnlyList<ExtractedClaim> Claims,
-        TimeSpan ReadTime, TimeSpan ExtractTime);
+        string Name, string FileName, DateTimeOffset Observed, string Sha256, long ByteCount, ExtractedDocument Document,
+        IReadOnlyList<ExtractedClaim> Claims, DateOnly? StatedDate, TimeSpan ReadTime, TimeSpan ExtractTime);
 }

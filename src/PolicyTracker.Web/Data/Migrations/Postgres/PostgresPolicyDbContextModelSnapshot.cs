@@ -339,6 +339,10 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.Property<int>("End")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PreviousQuote")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Quote")
                         .IsRequired()
                         .HasColumnType("text")
@@ -592,6 +596,94 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Data.SourceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("FromEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FromObserved")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromQuote")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("FromStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("ToEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ToObserved")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ToQuote")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("ToStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Subject", "ToObserved");
+
+                    b.HasIndex("ToObserved", "Id");
+
+                    b.ToTable("SourceChanges");
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Data.SourceVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -606,8 +698,25 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.Property<int>("ClaimCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Claims")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("IngestedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -618,6 +727,18 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("StatedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -701,6 +822,17 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Claim");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Data.SourceChange", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Data.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyTracker.Web.Data.SourceVersion", b =>

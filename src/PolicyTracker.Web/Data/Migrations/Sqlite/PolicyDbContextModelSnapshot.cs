@@ -287,6 +287,9 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreviousQuote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Quote")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -505,6 +508,84 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Data.SourceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromObserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromQuote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToObserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToQuote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Subject", "ToObserved");
+
+                    b.HasIndex("ToObserved", "Id");
+
+                    b.ToTable("SourceChanges");
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Data.SourceVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -517,8 +598,22 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.Property<int>("ClaimCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Claims")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("IngestedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -528,6 +623,16 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -611,6 +716,17 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Claim");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Web.Data.SourceChange", b =>
+                {
+                    b.HasOne("PolicyTracker.Web.Data.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PolicyTracker.Web.Data.SourceVersion", b =>
