@@ -1,7 +1,7 @@
 namespace PolicyTracker.Core.Versions;
 
 /// <summary>One version of a source as change detection reads it: its number, when it was observed, its claims.</summary>
-public sealed record SourceVersion(int Version, DateTimeOffset Observed, IReadOnlyList<VersionClaim> Claims);
+public sealed record VersionSnapshot(int Version, DateTimeOffset Observed, IReadOnlyList<VersionClaim> Claims);
 
 /// <summary>
 /// Compares the claims of consecutive versions of one source (CLAIMS.md, "Versions and changes"). Claims are grouped
@@ -21,10 +21,10 @@ public static class ChangeDetector
         int toVersion,
         DateTimeOffset toObserved,
         IReadOnlyList<VersionClaim> newer) =>
-        Between(source, new SourceVersion(fromVersion, fromObserved, older), new SourceVersion(toVersion, toObserved, newer));
+        Between(source, new VersionSnapshot(fromVersion, fromObserved, older), new VersionSnapshot(toVersion, toObserved, newer));
 
     /// <summary>The changes from <paramref name="older"/> to <paramref name="newer"/>, in a deterministic order.</summary>
-    public static IReadOnlyList<ClaimChange> Between(string source, SourceVersion older, SourceVersion newer)
+    public static IReadOnlyList<ClaimChange> Between(string source, VersionSnapshot older, VersionSnapshot newer)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
@@ -70,11 +70,11 @@ public static class ChangeDetector
         IReadOnlyList<(int Version, DateTimeOffset Observed, IReadOnlyList<VersionClaim> Claims)> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return Across(source, [.. history.Select(v => new SourceVersion(v.Version, v.Observed, v.Claims))]);
+        return Across(source, [.. history.Select(v => new VersionSnapshot(v.Version, v.Observed, v.Claims))]);
     }
 
     /// <summary>Every change between consecutive versions, taken in version order, oldest pair first.</summary>
-    public static IReadOnlyList<ClaimChange> Across(string source, IReadOnlyList<SourceVersion> history)
+    public static IReadOnlyList<ClaimChange> Across(string source, IReadOnlyList<VersionSnapshot> history)
     {
         ArgumentNullException.ThrowIfNull(history);
 
@@ -114,6 +114,6 @@ public static class ChangeDetector
         return groups;
     }
 
-    private static ChangeSide Side(SourceVersion version, VersionClaim claim) =>
+    private static ChangeSide Side(VersionSnapshot version, VersionClaim claim) =>
         new(version.Version, version.Observed, claim.Value, claim.Quote, claim.Start, claim.End);
 }

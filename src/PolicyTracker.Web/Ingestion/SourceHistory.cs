@@ -24,7 +24,7 @@ public sealed class SourceHistory(PolicyDbContext db)
             .ToListAsync(ct);
         var changes = ChangeDetector.Across(
             sourceName,
-            [.. versions.Select(v => (v.Version, v.ObservedAt, VersionClaims.Claims(v.Claims, v.Text!)))]);
+            [.. versions.Select(v => new VersionSnapshot(v.Version, v.ObservedAt, VersionClaims.Claims(v.Claims, v.Text!)))]);
 
         await db.SourceChanges.Where(c => c.SourceId == sourceId).ExecuteDeleteAsync(ct);
         db.SourceChanges.AddRange(changes.Select(c => Row(sourceId, c)));

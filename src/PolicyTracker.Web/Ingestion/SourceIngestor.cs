@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Text;
 using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Options;
@@ -329,11 +330,11 @@ public sealed class SourceIngestor(
         }
 
         // Reviewed claims whose words are gone: follow each to the reworded statement in the new text, if there is one.
-        var newText = accepted.Document.Text;
+        var anchors = new Lazy<QuoteAnchor>(() => new QuoteAnchor(text, accepted.Document.Text));
         foreach (var stored in unmatched.Values.SelectMany(c => c).Where(c => c.HasEditorialWork).ToList())
         {
-            var anchor = QuoteAnchor.Find(text, stored.Start, stored.End, newText);
-            if (anchor.Kind == AnchorKind.Lost)
+            var result = anchors.Value.Anchor(new TextSpan(stored.Start, stored.End));
+            if (result.Span is not { } anchor)
             {
                 continue;
             }
@@ -352,7 +353,7 @@ public sealed class SourceIngestor(
             unmatched[new QuoteKey(stored.Topic, text.AsMemory(stored.Start, stored.End - stored.Start))].Remove(stored);
 
             // The oldest words an editor reviewed stay the ones to compare with, however many versions reword them.
-            var previous = anchor.Kind == AnchorKind.Changed ? stored.PreviousQuote ?? text[stored.Start..stored.End] : stored.PreviousQuote;
+            var previous = result.Kind == AnchorKind.Changed ? stored.PreviousQuote ?? text[stored.Start..stored.End] : stored.PreviousQuote;
             AddUpdate(updates, stored, target, previous);
         }
 

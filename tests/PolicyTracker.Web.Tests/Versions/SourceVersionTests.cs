@@ -49,8 +49,8 @@ public sealed class SourceVersionTests(TestApp app) : IClassFixture<TestApp>
 
         var change = await db.SourceChanges.SingleAsync(c => c.SourceId == source.Id && c.Topic == "training.default");
         Assert.Equal((ChangeKind.Changed, "opt-in", "opt-out", 1, 2), (change.Kind, change.FromValue, change.ToValue, change.FromVersion, change.ToVersion));
-        Assert.Equal(OptIn("Initech"), change.FromQuote);
-        Assert.Equal(OptOut("Initech"), change.ToQuote);
+        Assert.Equal(OptIn("Initech").TrimEnd('.'), change.FromQuote);
+        Assert.Equal(OptOut("Initech").TrimEnd('.'), change.ToQuote);
         Assert.False(await db.SourceChanges.AnyAsync(c => c.SourceId == source.Id && c.Topic == "retention.deleted_chats"));
     }
 
@@ -145,7 +145,7 @@ public sealed class SourceVersionTests(TestApp app) : IClassFixture<TestApp>
         await using var db = app.CreateDbContext();
         var claim = await db.Claims.SingleAsync(c => c.Id == reviewed.Id);
         Assert.Equal(ClaimStatus.Verified, claim.Status);
-        Assert.Equal("Deleted chats are removed within 30 days.", claim.PreviousQuote);
+        Assert.Equal("Deleted chats are removed within 30 days", claim.PreviousQuote);
         Assert.Contains("permanently removed", claim.Quote, StringComparison.Ordinal);
         Assert.Equal(claim.Quote, reworded[claim.Start..claim.End]);
     }
@@ -157,6 +157,7 @@ public sealed class SourceVersionTests(TestApp app) : IClassFixture<TestApp>
     public async Task Ingest_BadSourceOrDate_RefusedBeforeAnythingIsStored(string option, string value, string message)
     {
         // Arrange
+        _ = app.Factory.Services;
         var path = app.WriteFile("refused-version.md", Policy("Globex", "May 1, 2025", OptIn("Globex")));
         var before = await app.SnapshotAsync();
 
