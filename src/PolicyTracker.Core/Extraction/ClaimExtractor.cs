@@ -202,6 +202,15 @@ public sealed class ClaimExtractor
         }
 
         relation = RelationReader.Read(Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations);
+
+        // "Residents under 18 have a right to remove what they posted. To request that we remove it, ...": a paragraph
+        // that opens on a special case speaks of it throughout. The narrowing stands before the statement, so its
+        // place is marked as the statement's start.
+        if (relation.Narrowing is null && OpensOnSpecialCase(text, view.Statement))
+        {
+            relation = relation with { Narrowing = new TextSpan(view.OwnStart, view.OwnStart) };
+        }
+
         var isStance = rule.Definition.ValueKind is ValueKind.Stance;
         return ClaimJudge.Judge(
             rule.Relation,
@@ -210,6 +219,20 @@ public sealed class ClaimExtractor
                 view.Own, view.Context, state.HeadingOf(text), DocumentState.LabelOf(text, view.Statement), state.PreviousInBlock(text, view.Statement)),
             new JudgedValue(finding.Value, isStance, Stated: finding.ValueSpan is not null),
             view.IsOwn(finding.Trigger));
+    }
+
+    /// <summary>Whether the first sentence of the statement's paragraph, when it stands before the statement, narrows to a special case.</summary>
+    private bool OpensOnSpecialCase(string text, Statement statement)
+    {
+        var block = statement.Block;
+        if (statement.Kind != BlockKind.Paragraph || statement.Span.Start <= block.Start)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(block.Start, statement.Span.Start - block.Start);
+        var firstEnd = before.IndexOf(". ", StringComparison.Ordinal);
+        return Catalog.Relations.Narrowing.IsMatch(firstEnd < 0 ? before : before[..firstEnd]);
     }
 
     /// <summary>What made the claim, for editors: each cue with its words and, where they stand in the document, its span.</summary>

@@ -1,0 +1,98 @@
+using PolicyTracker.Core.Extraction;
+
+namespace PolicyTracker.Core.Tests.Extraction;
+
+/// <summary>
+/// Boilerplate common to real privacy policies that read as a claim on a keyword — ad-industry bodies and device
+/// ad settings, statutory rights-list wording, "training" meaning a course, limits on a right, a paragraph about a
+/// special case, a list of purposes, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
+/// the topic, and the real statement beside it still makes its claim.
+/// </summary>
+public sealed class PolicyBoilerplateTests
+{
+    private const string Title = "Acme Privacy Policy";
+
+    private static readonly ClaimExtractor Extractor = new(TopicCatalog.Default);
+
+    private static IReadOnlyList<ExtractedClaim> Extract(string sentence, string heading) =>
+        Extractor.Extract(new DocumentBuilder().Heading(Title).Heading(heading).Paragraph(sentence).Build(Title));
+
+    // Claims, not suggestions, as "topic value".
+    private static List<string> Confident(IReadOnlyList<ExtractedClaim> claims) =>
+        [.. claims.Where(c => !c.IsSuggestion(Confidence.DefaultThreshold)).Select(c => $"{c.Topic} {c.Value}")];
+
+    [Theory]
+    [InlineData("Learn more from the Network Advertising Initiative or the Digital Advertising Alliance.", "Your choices", "sharing.advertising")]
+    [InlineData("Your phone's settings may let you reset the advertising identifier used for interest-based ads.", "Your choices", "sharing.advertising")]
+    [InlineData("Short-term, transient use, including non-personalized advertising shown during your current visit.", "Business purposes", "sharing.advertising")]
+    [InlineData("Right to opt out of sales, sharing, or targeted advertising: ask us to stop selling or sharing your data.", "Your rights", "sharing.advertising")]
+    [InlineData("A partner may send us your details when you sign up for training at one of their events.", "Sources of information", "sharing.third_party_training")]
+    [InlineData("You can opt out of web analytics by installing a browser add-on.", "Model training and your choices", "training.user_control")]
+    [InlineData("These rights may be limited, for example where you ask us to delete records the law requires us to keep.", "Your rights", "rights.deletion")]
+    [InlineData("These rights may be limited where a request to export your data would reveal another person's data.", "Your rights", "rights.export")]
+    [InlineData("Comments you posted in public forums stay visible even if you have deleted your account.", "Public content", "rights.deletion")]
+    public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
+    {
+        var claims = Confident(Extract(sentence, heading));
+
+        Assert.True(!claims.Any(c => c.StartsWith(topic + " ", StringComparison.Ordinal)), string.Join(", ", claims));
+    }
+
+    [Theory]
+    [InlineData("We share your personal information with advertising partners to show you targeted ads.", "How we share information", "sharing.advertising yes")]
+    [InlineData("We shared identifiers with advertising networks for cross-context behavioral advertising.", "How we share information", "sharing.advertising yes")]
+    [InlineData("We do not share your data with advertisers for targeted advertising.", "How we share information", "sharing.advertising no")]
+    [InlineData("We do not allow our partners to train their models on your data.", "Sources of information", "sharing.third_party_training no")]
+    [InlineData("You can opt out of model training in your settings.", "Model training and your choices", "training.user_control yes")]
+    [InlineData("You have the right to request that we delete your personal data.", "Your rights", "rights.deletion yes")]
+    [InlineData("You can request a copy of your data in a portable format.", "Your rights", "rights.export yes")]
+    public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
+    {
+        var claims = Confident(Extract(sentence, heading));
+
+        Assert.True(claims.Contains(expected), string.Join(", ", claims));
+    }
+
+    // A paragraph that opens on a special case speaks of it throughout: its later sentences are suggestions at most.
+    [Theory]
+    [InlineData("Residents under the age of 18 may remove content they have posted publicly.", false)]
+    [InlineData("Every user may remove content they have posted publicly.", true)]
+    public void Extract_SentenceInAParagraphOpeningOnASpecialCase_IsNarrowedToo(string opening, bool claimed)
+    {
+        var document = new DocumentBuilder().Heading(Title).Heading("Removal of content")
+            .Paragraph(opening + " To request that we remove such content, write to our support team.")
+            .Build(Title);
+
+        var deletion = Confident(Extractor.Extract(document)).Where(c => c.StartsWith("rights.deletion ", StringComparison.Ordinal));
+
+        Assert.Equal(claimed, deletion.Any());
+    }
+
+    // A list of purposes: "To train and improve our AI models." is the provider using the data for training by
+    // default; "To improve the Service (excluding model training)" is not.
+    [Theory]
+    [InlineData("To train, develop, and improve the AI models that support our Services.", true)]
+    [InlineData("To improve the Service and conduct research (excluding model training).", false)]
+    public void Extract_PurposeItem_IsTheDefaultOnlyWhenItsObjectIsTheModels(string item, bool claimed)
+    {
+        var document = new DocumentBuilder().Heading(Title).Heading("How we use your information")
+            .Paragraph("We use your prompts and outputs for the following purposes:")
+            .Item(item)
+            .Build(Title);
+
+        var defaults = Confident(Extractor.Extract(document));
+
+        Assert.Equal(claimed, defaults.Contains("training.default opt-out"));
+    }
+
+    // "API business data" is the API's data: the business words describe it, they do not name a second plan.
+    [Theory]
+    [InlineData("Our access to API business data is limited to authorized employees.", "api")]
+    [InlineData("Our access to business data is limited to authorized employees.", "commercial")]
+    public void Extract_DataNamedByItsPlan_HasThatPlansScope(string sentence, string scope)
+    {
+        var claims = Extract(sentence, "Security").Where(c => c.Topic == "security.employee_access_restricted");
+
+        Assert.Equal([scope], claims.Select(c => c.Scope));
+    }
+}
