@@ -14,7 +14,13 @@ public enum ChangeKind
 }
 
 /// <summary>A claim as one version of a source makes it: the input to change detection.</summary>
+/// <param name="Subject">The organisation the claim is about.</param>
+/// <param name="Topic">The catalog topic.</param>
+/// <param name="Scope">Whose data.</param>
+/// <param name="Value">The normalised value.</param>
 /// <param name="Quote">The exact text at <paramref name="Start"/>..<paramref name="End"/> in that version's text.</param>
+/// <param name="Start">Where the quote starts in that version's text.</param>
+/// <param name="End">Where the quote ends (exclusive).</param>
 public sealed record VersionClaim(string Subject, string Topic, string Scope, string Value, string Quote, int Start, int End);
 
 /// <summary>One side of a change: the version, when it was observed, and the value and quote it gives.</summary>
@@ -24,6 +30,10 @@ public sealed record ChangeSide(int Version, DateTimeOffset Observed, string Val
 /// One typed change between consecutive versions of a source, keyed by subject, topic and scope. A change over time
 /// is never a contradiction: the older side is no longer what the source says.
 /// </summary>
+/// <param name="Source">The source's file name.</param>
+/// <param name="Subject">The organisation the claim is about.</param>
+/// <param name="Topic">The catalog topic.</param>
+/// <param name="Scope">Whose data.</param>
 /// <param name="From">The older version's side, or null when the claim was added.</param>
 /// <param name="To">The newer version's side, or null when the claim was removed.</param>
 /// <param name="ToVersion">The newer of the two versions compared (also when <paramref name="To"/> is null).</param>
@@ -38,6 +48,7 @@ public sealed record ClaimChange(
     int ToVersion,
     DateTimeOffset ToObserved)
 {
+    /// <summary>Whether the claim was added, removed or changed its value.</summary>
     public ChangeKind Kind => (From, To) switch
     {
         (null, _) => ChangeKind.Added,
