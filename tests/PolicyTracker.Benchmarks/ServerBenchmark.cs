@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
@@ -202,10 +203,10 @@ internal static class ServerBenchmark
             using var cache = new ComparisonCache();
             var queries = new ContradictionQueries(db, cache);
             var watch = Stopwatch.StartNew();
-            var snapshot = await queries.SnapshotAsync(CancellationToken.None);
+            var comparison = await queries.CompareAsync(CancellationToken.None);
             var total = watch.Elapsed.TotalMilliseconds;
             var compare = Stopwatch.StartNew();
-            _ = new ComparisonSnapshot(snapshot.Claims);
+            _ = ComparisonModel.Build(comparison.Claims, []);
             if (run > 0)
             {
                 times.Add((total - compare.Elapsed.TotalMilliseconds, total));
@@ -214,7 +215,7 @@ internal static class ServerBenchmark
             if (run == 0)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Comparison: {snapshot.Claims.Count:N0} claims, {snapshot.Result.Contradictions.Count:N0} contradictions, {snapshot.Result.Corroborations.Count:N0} corroborations"));
+                    $"Comparison: {comparison.Claims.Count:N0} claims, {comparison.Contradictions.Count:N0} contradictions, {comparison.Corroborations.Count:N0} corroborations"));
             }
         }
 

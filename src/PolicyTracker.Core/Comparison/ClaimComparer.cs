@@ -1,108 +1,103 @@
 namespace PolicyTracker.Core.Comparison;
 
-/// <summary>The fields of a stored claim that contradiction and corroboration look at.</summary>
-public sealed record ComparableClaim(long Id, string Source, string Subject, string Topic, string Scope, string Value);
-
 /// <summary>
-/// Claims on one subject and topic that disagree (a contradiction) or agree (a corroboration).
-/// <see cref="ClaimIds"/> holds every claim that takes part in at least one such pair.
+/// Applies the contradiction and corroboration rules of CLAIMS.md. <see cref="ComparisonModel"/> builds on it; the
+/// evaluator uses it alone, since it needs the contradictions and nothing a page shows.
 /// </summary>
-/// <param name="Subject">The organisation the claims are about.</param>
-/// <param name="Topic">The catalog topic.</param>
-/// <param name="ClaimIds">The claims taking part, in ascending order.</param>
-/// <param name="Values">The distinct values among them.</param>
-/// <param name="Sources">The distinct sources among them.</param>
-/// <param name="SameSource">
-/// For a contradiction: at least one disagreeing pair comes from one source (a self-contradiction).
-/// For a corroboration: every agreeing claim comes from one source, so no second source backs it.
-/// </param>
-public sealed record ClaimFinding(
-    string Subject,
-    string Topic,
-    IReadOnlyList<long> ClaimIds,
-    IReadOnlyList<string> Values,
-    IReadOnlyList<string> Sources,
-    bool SameSource);
-
-/// <summary>All contradictions and corroborations among a set of claims.</summary>
-public sealed record ComparisonResult(IReadOnlyList<ClaimFinding> Contradictions, IReadOnlyList<ClaimFinding> Corroborations);
-
-/// <summary>Applies the contradiction and corroboration rules of CLAIMS.md.</summary>
 public static class ClaimComparer
 {
     /// <summary>
     /// Finds every pair of claims with the same subject and topic and overlapping scopes.
     /// One contradiction is reported per subject and topic; one corroboration per subject, topic and value.
     /// </summary>
-    /// <remarks>
-    /// Claims are bucketed by scope and value first, so the work grows with the number of claims
-    /// and not with the number of pairs: a topic with thousands of claims has only a handful of buckets.
-    /// </remarks>
     public static ComparisonResult Compare(IEnumerable<ComparableClaim> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var contradictions = new List<ClaimFinding>();
         var corroborations = new List<ClaimFinding>();
-
-        var groups = claims
-            .GroupBy(c => (c.Subject, c.Topic))
-            .OrderBy(g => g.Key.Subject, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Topic, StringComparer.Ordinal);
-
-        foreach (var group in groups)
+        foreach (var group in ByTopic(claims))
         {
-            var buckets = group
-                .GroupBy(c => (c.Scope, c.Value))
-                .Select(b => b.ToList())
-                .ToList();
-
-            var disagreeing = new List<ComparableClaim>();
-            var selfContradiction = false;
-            var agreeing = new Dictionary<string, List<ComparableClaim>>(StringComparer.Ordinal);
-
-            for (var i = 0; i < buckets.Count; i++)
+            var outcome = CompareTopic(group.Key.Subject, group.Key.Topic, group.Value);
+            if (outcome.Contradiction is not null)
             {
-                var a = buckets[i];
-                if (a.Count > 1)
-                {
-                    Add(agreeing, a[0].Value, a);
-                }
-
-                for (var j = i + 1; j < buckets.Count; j++)
-                {
-                    var b = buckets[j];
-                    if (!Scopes.Overlap(a[0].Scope, b[0].Scope))
-                    {
-                        continue;
-                    }
-
-                    if (a[0].Value == b[0].Value)
-                    {
-                        Add(agreeing, a[0].Value, a);
-                        Add(agreeing, a[0].Value, b);
-                    }
-                    else
-                    {
-                        disagreeing.AddRange(a);
-                        disagreeing.AddRange(b);
-                        selfContradiction |= ShareASource(a, b);
-                    }
-                }
+                contradictions.Add(outcome.Contradiction);
             }
 
-            if (disagreeing.Count > 0)
-            {
-                contradictions.Add(Finding(group.Key, disagreeing, selfContradiction));
-            }
-
-            foreach (var (_, members) in agreeing.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                var oneSource = members.Select(c => c.Source).Distinct().Count() == 1;
-                corroborations.Add(Finding(group.Key, members, oneSource));
-            }
+            corroborations.AddRange(outcome.Corroborations);
         }
 
         return new ComparisonResult(contradictions, corroborations);
+    }
+
+    /// <summary>The claims grouped by subject and topic, in ordinal order of both.</summary>
+    internal static IEnumerable<KeyValuePair<(string Subject, string Topic), List<ComparableClaim>>> ByTopic(IEnumerable<ComparableClaim> claims)
+    {
+        var groups = new Dictionary<(string Subject, string Topic), List<ComparableClaim>>();
+        foreach (var claim in claims)
+        {
+            if (!groups.TryGetValue((claim.Subject, claim.Topic), out var list))
+            {
+                groups[(claim.Subject, claim.Topic)] = list = [];
+            }
+
+            list.Add(claim);
+        }
+
+        return groups
+            .OrderBy(g => g.Key.Subject, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Topic, StringComparer.Ordinal);
+    }
+
+    /// <summary>Compares the claims of one subject and topic with each other.</summary>
+    /// <remarks>
+    /// Claims are bucketed by scope and value first, so the work grows with the number of claims
+    /// and not with the number of pairs: a topic with thousands of claims has only a handful of buckets.
+    /// </remarks>
+    internal static TopicOutcome CompareTopic(string subject, string topic, IReadOnlyList<ComparableClaim> claims)
+    {
+        var buckets = claims
+            .GroupBy(c => (c.Scope, c.Value))
+            .Select(b => b.ToList())
+            .ToList();
+
+        var disagreeing = new List<ComparableClaim>();
+        var selfContradicting = new HashSet<long>();
+        var agreeing = new Dictionary<string, List<ComparableClaim>>(StringComparer.Ordinal);
+
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            var a = buckets[i];
+            if (a.Count > 1)
+            {
+                Add(agreeing, a[0].Value, a);
+            }
+
+            for (var j = i + 1; j < buckets.Count; j++)
+            {
+                var b = buckets[j];
+                switch (ClaimRelations.Between(a[0], b[0]))
+                {
+                    case ClaimRelation.Agrees:
+                        Add(agreeing, a[0].Value, a);
+                        Add(agreeing, a[0].Value, b);
+                        break;
+                    case ClaimRelation.Disagrees:
+                        disagreeing.AddRange(a);
+                        disagreeing.AddRange(b);
+
+                        // A source with claims on both sides of a disagreement contradicts itself.
+                        selfContradicting.UnionWith(SharedSources(a, b));
+                        break;
+                }
+            }
+        }
+
+        var contradiction = disagreeing.Count > 0 ? ClaimFinding.Of(subject, topic, disagreeing, selfContradicting.Count > 0) : null;
+        var corroborations = agreeing
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => ClaimFinding.Of(subject, topic, p.Value, p.Value.Select(c => c.SourceId).Distinct().Count() == 1))
+            .ToList();
+        return new TopicOutcome(contradiction, corroborations, selfContradicting);
     }
 
     private static void Add(Dictionary<string, List<ComparableClaim>> byValue, string value, List<ComparableClaim> claims)
@@ -115,21 +110,16 @@ public static class ClaimComparer
         list.AddRange(claims);
     }
 
-    private static bool ShareASource(List<ComparableClaim> a, List<ComparableClaim> b)
+    private static IEnumerable<long> SharedSources(List<ComparableClaim> a, List<ComparableClaim> b)
     {
-        var sources = a.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
-        return b.Any(c => sources.Contains(c.Source));
-    }
-
-    private static ClaimFinding Finding((string Subject, string Topic) key, List<ComparableClaim> involved, bool sameSource)
-    {
-        var distinct = involved.DistinctBy(c => c.Id).ToList();
-        return new ClaimFinding(
-            key.Subject,
-            key.Topic,
-            [.. distinct.Select(c => c.Id).Order()],
-            [.. distinct.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal)],
-            [.. distinct.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal)],
-            sameSource);
+        var sources = a.Select(c => c.SourceId).ToHashSet();
+        return b.Select(c => c.SourceId).Where(sources.Contains);
     }
 }
+
+/// <summary>What comparing one subject and topic's claims found.</summary>
+/// <param name="Contradiction">The claims in a disagreeing pair, or null when none disagree.</param>
+/// <param name="Corroborations">Per value, the claims in an agreeing pair.</param>
+/// <param name="SelfContradictingSources">The sources with claims on both sides of a disagreement.</param>
+internal sealed record TopicOutcome(
+    ClaimFinding? Contradiction, IReadOnlyList<ClaimFinding> Corroborations, IReadOnlySet<long> SelfContradictingSources);

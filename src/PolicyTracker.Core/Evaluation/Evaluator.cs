@@ -76,8 +76,11 @@ public static class Evaluator
         var suggestions = 0;
         var wrongScope = 0;
 
+        // The comparison tells sources apart by id; here each gold document is one source.
+        var sourceId = 0L;
         foreach (var document in gold.Documents)
         {
+            sourceId++;
             var all = found.TryGetValue(document.Source, out var list) ? list : [];
             var predicted = all.Where(c => !c.IsSuggestion(threshold)).ToList();
             suggestions += all.Count - predicted.Count;
@@ -85,7 +88,7 @@ public static class Evaluator
 
             foreach (var claim in predicted)
             {
-                foundForComparison.Add(new(foundForComparison.Count, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
+                foundForComparison.Add(new(foundForComparison.Count, sourceId, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
                 var match = unmatchedGold.FindIndex(g => Matches(g, claim, Contains));
                 if (match < 0)
                 {
@@ -117,7 +120,7 @@ public static class Evaluator
 
             foreach (var claim in document.Claims)
             {
-                goldForComparison.Add(new(goldForComparison.Count, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
+                goldForComparison.Add(new(goldForComparison.Count, sourceId, document.Source, claim.Subject, claim.Topic, claim.Scope, claim.Value));
             }
         }
 

@@ -45,9 +45,9 @@ public static class ApiEndpoints
 
     private static async Task<Ok<List<ContradictionJson>>> GetContradictionsAsync(ContradictionQueries comparisons, CancellationToken ct)
     {
-        var result = await comparisons.CompareAllAsync(ct);
-        return TypedResults.Ok(result.Contradictions
-            .Select(f => new ContradictionJson(f.Subject, f.Topic, f.ClaimIds, f.Values, f.Sources, f.SameSource))
+        var comparison = await comparisons.CompareAsync(ct);
+        return TypedResults.Ok(comparison.Contradictions
+            .Select(f => new ContradictionJson(f.Subject, f.Topic, f.Involved.ClaimIds, f.Involved.Values, f.Involved.Sources, f.SelfContradiction))
             .ToList());
     }
 

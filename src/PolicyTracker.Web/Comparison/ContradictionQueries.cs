@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 
 namespace PolicyTracker.Web.Comparison;
 
 /// <summary>
-/// Contradictions and corroborations among the stored claims, for the export, the pages and the API.
-/// The comparison reads every claim, so it is kept in <see cref="ComparisonCache"/> and recomputed only
-/// when the stored claims have changed.
+/// Loads the stored claims and builds the one <see cref="ComparisonModel"/> the pages, the exports and the API present.
+/// The comparison reads every claim, so it is kept in <see cref="ComparisonCache"/> and rebuilt only when the stored
+/// claims have changed.
 /// </summary>
 public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cache)
 {
-    public async Task<ComparisonResult> CompareAllAsync(CancellationToken ct) => (await SnapshotAsync(ct)).Result;
-
-    /// <summary>The comparison of the claims as stored now, with the facts it was computed from.</summary>
-    public async Task<ComparisonSnapshot> SnapshotAsync(CancellationToken ct)
+    /// <summary>The comparison of the claims as stored now.</summary>
+    public async Task<ComparisonModel> CompareAsync(CancellationToken ct)
     {
         var stamp = await StampAsync(ct);
         return await cache.GetAsync(stamp, LoadAsync, ct);
@@ -26,43 +25,55 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
     /// alone only picks findings of the whole comparison and is cut from the cached one; a filter on status or source
     /// kind changes which claims disagree, so those claims are compared on their own.
     /// </summary>
-    public async Task<ComparisonSnapshot> SnapshotAsync(ReportFilter filter, CancellationToken ct)
+    public async Task<ComparisonModel> CompareAsync(ReportFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.IsEmpty)
         {
-            return await SnapshotAsync(ct);
+            return await CompareAsync(ct);
         }
 
+        var changes = (await LoadChangesAsync(ct)).Where(c => filter.Includes(c.Subject, c.Topic)).ToList();
         if (filter.ByKeysOnly)
         {
-            var all = await SnapshotAsync(ct);
-            return new ComparisonSnapshot([.. all.Claims.Where(c => filter.Includes(c.Subject, c.Topic))]);
+            var all = await CompareAsync(ct);
+            return ComparisonModel.Build([.. all.Claims.Where(c => filter.Includes(c.Subject, c.Topic))], changes);
         }
 
         var claims = await filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking())
-            .Select(c => new ClaimFacts(c.Id, c.SourceId, c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value))
+            .Select(c => new ComparableClaim(c.Id, c.SourceId, c.Source!.FileName, c.Subject, c.Topic, c.Scope, c.Value))
             .ToListAsync(ct);
-        return new ComparisonSnapshot(claims);
+        return ComparisonModel.Build(claims, changes);
     }
 
     /// <summary>
-    /// Every claim's facts, and those of the suggestions waiting. Only claims are compared: the query filter on
+    /// The typed changes between versions of the stored sources, which the comparison attaches to their subjects and
+    /// topics as "changed over time". Versions are not compared claim by claim yet, so there are none: this is the one
+    /// place where they are to be loaded.
+    /// </summary>
+    private static Task<IReadOnlyList<ClaimChange>> LoadChangesAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<ClaimChange>>([]);
+    }
+
+    /// <summary>
+    /// Every claim's comparable fields, and those of the suggestions waiting. Only claims are compared: the query filter on
     /// <see cref="Claim"/> leaves suggestions out of every read that does not ask for them, this one included. Source names are read once per source rather than joined onto each claim, and the few
     /// distinct subjects, topics, scopes and values are shared instead of kept once per claim: at 100,000 claims that
-    /// halves the time to load them and the memory the snapshot holds, and the comparison's grouping hashes fewer strings.
+    /// halves the time to load them and the memory the model holds, and the comparison's grouping hashes fewer strings.
     /// </summary>
-    private async Task<ComparisonSnapshot> LoadAsync(CancellationToken ct)
+    private async Task<ComparisonModel> LoadAsync(CancellationToken ct)
     {
         var names = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.FileName }).ToDictionaryAsync(s => s.Id, s => s.FileName, ct);
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        var claims = new List<ClaimFacts>();
+        var claims = new List<ComparableClaim>();
         var rows = db.Claims.AsNoTracking()
             .Select(c => new { c.Id, c.SourceId, c.Subject, c.Topic, c.Scope, c.Value })
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(ct))
         {
-            claims.Add(new ClaimFacts(
+            claims.Add(new ComparableClaim(
                 c.Id, c.SourceId, names[c.SourceId], Shared(c.Subject), Shared(c.Topic), Shared(c.Scope), Shared(c.Value)));
         }
 
@@ -71,10 +82,10 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
                 .Where(c => c.Suggestion == SuggestionState.Pending)
                 .Select(c => new { c.Id, c.SourceId, c.Subject, c.Topic, c.Scope, c.Value })
                 .ToListAsync(ct))
-            .Select(c => new ClaimFacts(c.Id, c.SourceId, names[c.SourceId], Shared(c.Subject), Shared(c.Topic), Shared(c.Scope), Shared(c.Value)))
+            .Select(c => new ComparableClaim(c.Id, c.SourceId, names[c.SourceId], Shared(c.Subject), Shared(c.Topic), Shared(c.Scope), Shared(c.Value)))
             .ToList();
 
-        return new ComparisonSnapshot(claims, suggestions);
+        return ComparisonModel.Build(claims, await LoadChangesAsync(ct), suggestions);
 
         string Shared(string text)
         {
@@ -105,10 +116,10 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
             .SingleAsync(ct);
 }
 
-/// <summary>The fields of a stored claim the comparison and the Compare grid look at.</summary>
-public sealed record ClaimFacts(long Id, long SourceId, string Source, string Subject, string Topic, string Scope, string Value);
-
-/// <summary>A cheap fingerprint of the stored claims; a different one means the comparison is stale.</summary>
+/// <summary>
+/// A cheap fingerprint of the stored claims: the one data version a <see cref="ComparisonModel"/> is stamped with. A
+/// different one means the comparison is stale.
+/// </summary>
 public sealed record ComparisonStamp(long MaxVersionId, long MaxClaimId, long Claims, long Pending);
 
 /// <summary>
@@ -120,13 +131,13 @@ public sealed class ComparisonCache : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile Entry? current;
 
-    public async Task<ComparisonSnapshot> GetAsync(
-        ComparisonStamp stamp, Func<CancellationToken, Task<ComparisonSnapshot>> load, CancellationToken ct)
+    public async Task<ComparisonModel> GetAsync(
+        ComparisonStamp stamp, Func<CancellationToken, Task<ComparisonModel>> load, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(load);
         if (current is { } hit && hit.Stamp == stamp)
         {
-            return hit.Snapshot;
+            return hit.Model;
         }
 
         await gate.WaitAsync(ct);
@@ -134,12 +145,12 @@ public sealed class ComparisonCache : IDisposable
         {
             if (current is { } again && again.Stamp == stamp)
             {
-                return again.Snapshot;
+                return again.Model;
             }
 
-            var snapshot = await load(ct);
-            current = new Entry(stamp, snapshot);
-            return snapshot;
+            var model = await load(ct);
+            current = new Entry(stamp, model);
+            return model;
         }
         finally
         {
@@ -149,5 +160,5 @@ public sealed class ComparisonCache : IDisposable
 
     public void Dispose() => gate.Dispose();
 
-    private sealed record Entry(ComparisonStamp Stamp, ComparisonSnapshot Snapshot);
+    private sealed record Entry(ComparisonStamp Stamp, ComparisonModel Model);
 }

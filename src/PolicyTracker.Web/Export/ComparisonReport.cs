@@ -17,7 +17,7 @@ public sealed record ComparisonReport(
     IReadOnlyList<ReportSource> Sources)
 {
     /// <summary>How many quotes a contradiction shows for each of its values.</summary>
-    public const int QuotesPerSide = Comparison.ComparisonSnapshot.ExamplesPerSide;
+    public const int QuotesPerSide = Core.Comparison.Side.ExampleCount;
 
     /// <summary>How many sources one comparison table holds before the next table takes the rest, so it fits a page.</summary>
     public const int SourcesPerTable = 5;

@@ -83,17 +83,17 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         await WriteClaimsAsync(json, suggestions, ct);
         json.WriteEndArray();
 
-        var comparison = (await comparisons.SnapshotAsync(filter, ct)).Result;
+        var comparison = await comparisons.CompareAsync(filter, ct);
         json.WriteStartArray("contradictions");
         foreach (var finding in comparison.Contradictions)
         {
             json.WriteStartObject();
             json.WriteString("subject", finding.Subject);
             json.WriteString("topic", finding.Topic);
-            WriteArray(json, "claimIds", finding.ClaimIds);
-            WriteArray(json, "values", finding.Values);
-            WriteArray(json, "sources", finding.Sources);
-            json.WriteBoolean("selfContradiction", finding.SameSource);
+            WriteArray(json, "claimIds", finding.Involved.ClaimIds);
+            WriteArray(json, "values", finding.Involved.Values);
+            WriteArray(json, "sources", finding.Involved.Sources);
+            json.WriteBoolean("selfContradiction", finding.SelfContradiction);
             json.WriteEndObject();
         }
 

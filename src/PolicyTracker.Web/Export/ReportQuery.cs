@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
@@ -14,7 +15,7 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
     {
         ArgumentNullException.ThrowIfNull(filter);
         var generatedAt = time.GetUtcNow();
-        var snapshot = await comparisons.SnapshotAsync(filter, ct);
+        var comparison = await comparisons.CompareAsync(filter, ct);
         var inScope = filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking());
 
         var byStatus = await inScope.GroupBy(c => c.Status)
@@ -22,7 +23,7 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
 
         // Source metadata without the text; every source when nothing narrows the report, otherwise those it quotes.
-        var claimsPerSource = snapshot.Claims.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Count());
+        var claimsPerSource = comparison.Claims.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => g.Count());
         var sources = (await db.Sources.AsNoTracking()
                 .OrderBy(s => s.FileName)
                 .Select(s => new { s.Id, s.FileName, s.Title, s.Kind, s.Sha256, s.Version, s.IngestedAt })
@@ -31,13 +32,13 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
             .Select(s => new ReportSource(s.Id, s.FileName, s.Title, s.Kind, s.Sha256, s.Version, s.IngestedAt, claimsPerSource.GetValueOrDefault(s.Id)))
             .ToList();
         var sourceById = sources.ToDictionary(s => s.Id);
+        var kinds = sources.ToDictionary(s => s.Id, s => s.Kind);
 
         var reviews = await db.ContradictionReviews.AsNoTracking().ToListAsync(ct);
         var reviewByKey = reviews.ToDictionary(r => (r.Subject, r.Topic));
 
-        var contradictions = snapshot.Result.Contradictions;
-        var summaries = contradictions.ToDictionary(f => (f.Subject, f.Topic), snapshot.Summarize);
-        var exampleIds = summaries.Values.SelectMany(s => s.Sides).SelectMany(s => s.ExampleIds).ToList();
+        var contradictions = comparison.Contradictions;
+        var exampleIds = contradictions.SelectMany(f => f.Sides).SelectMany(s => s.Examples).Select(c => c.Id).ToList();
         var examples = await db.Claims.AsNoTracking()
             .Where(c => exampleIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Scope, c.Quote, c.Status, c.SourceId })
@@ -46,61 +47,51 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
         var verdicts = await LoadVerdictsAsync(inScope, sourceById, ct);
 
         var sections = new List<SubjectSection>();
-        foreach (var subject in snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal))
+        foreach (var subject in comparison.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal))
         {
-            var facts = snapshot.ForSubject(subject);
-
-            // The provider's own word first, then whoever says the most about it, as on the Compare page.
-            var columns = facts.ClaimsPerSource.Keys
-                .Where(sourceById.ContainsKey)
-                .Select(id => sourceById[id])
-                .OrderBy(s => s.Kind == SourceKind.OfficialPolicy ? 0 : 1)
-                .ThenByDescending(s => facts.ClaimsPerSource[s.Id])
-                .ThenBy(s => s.FileName, StringComparer.Ordinal)
-                .ToList();
-            var rows = facts.Topics
+            var grid = comparison.Grid(subject);
+            var columns = grid.Columns(kinds).Select(id => sourceById[id]).ToList();
+            var rows = grid.Topics
                 .Select(topic => new TopicRow(
                     topic,
-                    facts.Disputed.ContainsKey(topic),
-                    [.. columns.Select(source => (IReadOnlyList<CellValue>)[.. (facts.Cells.GetValueOrDefault((topic, source.Id)) ?? [])
+                    comparison.IsDisputed(subject, topic),
+                    [.. columns.Select(source => (IReadOnlyList<CellValue>)[.. grid.Cell(topic, source.Id).Claims
                         .Select(c => new CellValue(c.Value, c.Scope))
                         .Distinct()])]))
                 .ToList();
 
-            var findings = contradictions
-                .Where(f => f.Subject == subject)
-                .OrderBy(f => f.Topic, StringComparer.Ordinal)
+            var findings = comparison.ForSubject(subject)
+                .Where(f => f.Verdict == Verdict.Disagree)
                 .Select(f =>
                 {
-                    var summary = summaries[(f.Subject, f.Topic)];
                     var review = reviewByKey.TryGetValue((f.Subject, f.Topic), out var r)
                         ? new ContradictionVerdict(r.State, r.Reason, r.Note, r.ReviewedBy, r.ReviewedAt)
                         : ContradictionVerdict.Open;
                     return new ReportContradiction(
                         f.Subject,
                         f.Topic,
-                        f.SameSource,
-                        f.ClaimIds.Count,
-                        f.Sources.Count,
+                        f.SelfContradiction,
+                        f.Involved.ClaimIds.Count,
+                        f.Involved.Sources.Count,
                         review,
-                        [.. summary.Sides.Select(side => new ReportSide(
+                        [.. f.Sides.Select(side => new ReportSide(
                             side.Value,
                             side.ClaimCount,
                             side.SourceCount,
-                            [.. side.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id]).Select(c => new ReportQuote(
-                                c.Id,
-                                c.Scope,
-                                c.Quote,
-                                sourceById.TryGetValue(c.SourceId, out var s) ? s.Name : snapshot.ById[c.Id].Source,
-                                sourceById.TryGetValue(c.SourceId, out var k) ? k.Kind : SourceKind.Article,
-                                c.Status,
-                                summary.SelfContradictingSources.Contains(c.SourceId)))]))]);
+                            [.. side.Examples.Where(c => examples.ContainsKey(c.Id)).Select(claim => (Claim: claim, Row: examples[claim.Id])).Select(x => new ReportQuote(
+                                x.Row.Id,
+                                x.Row.Scope,
+                                x.Row.Quote,
+                                sourceById.TryGetValue(x.Row.SourceId, out var s) ? s.Name : x.Claim.Source,
+                                sourceById.TryGetValue(x.Row.SourceId, out var k) ? k.Kind : SourceKind.Article,
+                                x.Row.Status,
+                                f.SelfContradictingSources.Contains(x.Row.SourceId)))]))]);
                 })
                 .ToList();
 
             sections.Add(new SubjectSection(
                 subject,
-                facts.ClaimsPerSource.Values.Sum(),
+                grid.ClaimCount,
                 columns,
                 rows,
                 findings,
@@ -115,10 +106,10 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
 
         var summary = new ReportSummary(
             sources.Count,
-            snapshot.Claims.Count,
+            comparison.Claims.Count,
             contradictions.Count,
-            contradictions.Count(f => f.SameSource),
-            snapshot.Result.Corroborations.Count,
+            contradictions.Count(f => f.SelfContradiction),
+            comparison.Corroborations.Count,
             Enum.GetValues<ClaimStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
             states,
             [.. contradictions

@@ -16,9 +16,9 @@ internal sealed class ComparisonWarmup(IServiceScopeFactory scopes, ILogger<Comp
             // Off the start-up path: the server is listening while this runs.
             await Task.Yield();
             await using var scope = scopes.CreateAsyncScope();
-            var snapshot = await scope.ServiceProvider.GetRequiredService<ContradictionQueries>().SnapshotAsync(stoppingToken);
+            var comparison = await scope.ServiceProvider.GetRequiredService<ContradictionQueries>().CompareAsync(stoppingToken);
             logger.LogInformation(
-                "Compared {ClaimCount} claims: {ContradictionCount} contradictions", snapshot.Claims.Count, snapshot.Result.Contradictions.Count);
+                "Compared {ClaimCount} claims: {ContradictionCount} contradictions", comparison.Claims.Count, comparison.Contradictions.Count);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

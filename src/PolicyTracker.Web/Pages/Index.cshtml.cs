@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
@@ -40,22 +41,22 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         ClaimCount = await claims.CountClaimsAsync(ct);
         SuggestionCount = await claims.CountSuggestionsAsync(ct);
 
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        ContradictionCount = snapshot.Result.Contradictions.Count;
-        Subjects = snapshot.Subjects;
+        var comparison = await comparisons.CompareAsync(ct);
+        ContradictionCount = comparison.Contradictions.Count;
+        Subjects = comparison.Subjects;
         var reviews = await reviewer.LoadAllAsync(ct);
         ContradictionState StateOf(string subject, string topic) =>
             reviews.TryGetValue((subject, topic), out var review) ? review.State : ContradictionState.Open;
-        OpenCount = snapshot.Result.Contradictions.Count(f => StateOf(f.Subject, f.Topic) == ContradictionState.Open);
+        OpenCount = comparison.Contradictions.Count(f => StateOf(f.Subject, f.Topic) == ContradictionState.Open);
 
         // Most disputed: the findings that the most sources take part in, then the most claims.
-        Disputed = [.. snapshot.Result.Contradictions
-            .OrderByDescending(f => f.Sources.Count)
-            .ThenByDescending(f => f.ClaimIds.Count)
+        Disputed = [.. comparison.Contradictions
+            .OrderByDescending(f => f.Involved.Sources.Count)
+            .ThenByDescending(f => f.Involved.ClaimIds.Count)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ThenBy(f => f.Topic, StringComparer.Ordinal)
             .Take(DisputedShown)
-            .Select(f => new DisputedTopic(f.Subject, f.Topic, f.Values, f.Sources.Count, f.ClaimIds.Count, f.SameSource, StateOf(f.Subject, f.Topic)))];
+            .Select(f => new DisputedTopic(f.Subject, f.Topic, f.Involved.Values, f.Involved.Sources.Count, f.Involved.ClaimIds.Count, f.SelfContradiction, StateOf(f.Subject, f.Topic)))];
 
         // Ids autoincrement, so the highest are the most recently added sources.
         Recent = await db.Sources.AsNoTracking()

@@ -57,8 +57,8 @@ public sealed class ContradictionReviewer(PolicyDbContext db, ContradictionQueri
             return new ReviewOutcome.Invalid(errors);
         }
 
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        if (!snapshot.ContradictionsByKey.ContainsKey((request.Subject, request.Topic)))
+        var comparison = await comparisons.CompareAsync(ct);
+        if (!comparison.IsDisputed(request.Subject, request.Topic))
         {
             return new ReviewOutcome.NotFound();
         }

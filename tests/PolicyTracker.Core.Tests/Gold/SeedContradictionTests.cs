@@ -6,8 +6,8 @@ public sealed class SeedContradictionTests
 {
     private static readonly Lazy<IReadOnlyList<ComparableClaim>> SeedClaims = new(() =>
         [.. GoldCorpus.Seeds
-            .SelectMany(d => d.Claims.Select(c => (d.FileName, Claim: c)))
-            .Select((x, i) => new ComparableClaim(i, x.FileName, x.Claim.Subject, x.Claim.Topic, x.Claim.Scope, x.Claim.Value))]);
+            .SelectMany((d, source) => d.Claims.Select(c => (SourceId: source, d.FileName, Claim: c)))
+            .Select((x, i) => new ComparableClaim(i, x.SourceId, x.FileName, x.Claim.Subject, x.Claim.Topic, x.Claim.Scope, x.Claim.Value))]);
 
     // The seeds disagree on these: 000 and 003 say opt-in where 001 says opt-out, 000 says "no exceptions"
     // where 001 describes one, and 000 says past and future chats where 002 says future ones only.
@@ -85,8 +85,8 @@ public sealed class SeedContradictionTests
         // Arrange: listed both ways round, as the order of the claims must not matter.
         ComparableClaim[] claims =
         [
-            new(1, "a.txt", "anthropic", "training.default", scopeA, "opt-in"),
-            new(2, "b.txt", "anthropic", "training.default", scopeB, "opt-out"),
+            new(1, 1, "a.txt", "anthropic", "training.default", scopeA, "opt-in"),
+            new(2, 2, "b.txt", "anthropic", "training.default", scopeB, "opt-out"),
         ];
 
         // Act
@@ -104,8 +104,8 @@ public sealed class SeedContradictionTests
         // Arrange
         ComparableClaim[] claims =
         [
-            new(1, "a.txt", "anthropic", "security.encryption_at_rest", "consumer", "AES-256"),
-            new(2, "b.txt", "anthropic", "security.encryption_at_rest", "all", "AES-256"),
+            new(1, 1, "a.txt", "anthropic", "security.encryption_at_rest", "consumer", "AES-256"),
+            new(2, 2, "b.txt", "anthropic", "security.encryption_at_rest", "all", "AES-256"),
         ];
 
         // Act
@@ -125,9 +125,9 @@ public sealed class SeedContradictionTests
         // Arrange
         ComparableClaim[] claims =
         [
-            new(1, "a.txt", "anthropic", "training.default", "consumer", "opt-in"),
-            new(2, "a.txt", "openai", "training.default", "consumer", "opt-out"),
-            new(3, "b.txt", "google", "training.default", "all", "opt-out"),
+            new(1, 1, "a.txt", "anthropic", "training.default", "consumer", "opt-in"),
+            new(2, 1, "a.txt", "openai", "training.default", "consumer", "opt-out"),
+            new(3, 2, "b.txt", "google", "training.default", "all", "opt-out"),
         ];
 
         // Act
@@ -143,8 +143,8 @@ public sealed class SeedContradictionTests
         // Arrange
         ComparableClaim[] claims =
         [
-            new(1, "a.txt", "anthropic", "training.setting_timing", "consumer", "past-and-future"),
-            new(2, "a.txt", "anthropic", "training.setting_timing", "consumer", "future-only"),
+            new(1, 1, "a.txt", "anthropic", "training.setting_timing", "consumer", "past-and-future"),
+            new(2, 1, "a.txt", "anthropic", "training.setting_timing", "consumer", "future-only"),
         ];
 
         // Act
@@ -163,8 +163,8 @@ public sealed class SeedContradictionTests
         // Arrange
         ComparableClaim[] claims =
         [
-            new(1, "a.txt", "anthropic", "training.setting_timing", "consumer", "past-and-future"),
-            new(2, "b.txt", "anthropic", "training.setting_timing", "consumer", "future-only"),
+            new(1, 1, "a.txt", "anthropic", "training.setting_timing", "consumer", "past-and-future"),
+            new(2, 2, "b.txt", "anthropic", "training.setting_timing", "consumer", "future-only"),
         ];
 
         // Act

@@ -285,8 +285,8 @@ public sealed class ReportExportTests(ReportApp app) : IClassFixture<ReportApp>
     private async Task<List<string>> ContradictionKeysAsync(ReportFilter filter)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var snapshot = await scope.ServiceProvider.GetRequiredService<ContradictionQueries>().SnapshotAsync(filter, CancellationToken.None);
-        return [.. snapshot.Result.Contradictions.Select(f => $"{f.Subject}/{f.Topic}")];
+        var comparison = await scope.ServiceProvider.GetRequiredService<ContradictionQueries>().CompareAsync(filter, CancellationToken.None);
+        return [.. comparison.Contradictions.Select(f => $"{f.Subject}/{f.Topic}")];
     }
 
     private async Task<(HttpResponseMessage Response, byte[] Bytes)> GetAsync(string url)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
@@ -14,7 +15,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Claims;
 
 public sealed class DetailsModel(
-    PolicyDbContext db, ClaimQueries claims, ClaimTagger tagger, SuggestionReviewer suggestions, IOptions<ExtractionOptions> extraction) : PageModel
+    PolicyDbContext db, ClaimQueries claims, ContradictionQueries comparisons, ClaimTagger tagger, SuggestionReviewer suggestions, IOptions<ExtractionOptions> extraction) : PageModel
 {
     private const int RelatedShown = 50;
 
@@ -168,7 +169,7 @@ public sealed class DetailsModel(
         History = [.. entries.Select(HistoryEntry.Of)];
         LastDecision = History.FirstOrDefault(h => h.Action == AuditAction.SuggestionDecided);
 
-        await LoadRelatedAsync(id, ct);
+        await LoadRelatedAsync(ct);
         return true;
     }
 
@@ -196,45 +197,32 @@ public sealed class DetailsModel(
         return wanted.Count == 0 ? [] : [.. await db.Claims.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)];
     }
 
-    private async Task LoadRelatedAsync(long id, CancellationToken ct)
+    private async Task LoadRelatedAsync(CancellationToken ct)
     {
         var claim = Claim!;
-        var subject = claim.Subject;
-        var topic = claim.Topic;
-        var all = await db.Claims.AsNoTracking()
-            .Where(c => c.Subject == subject && c.Topic == topic && c.Id != id)
-            .Select(c => new { c.Id, c.Scope, c.Value })
-            .ToListAsync(ct);
-        var relations = all.ToDictionary(c => c.Id, c => RelationTo(claim, c.Scope, c.Value));
-        AgreeCount = relations.Values.Count(r => r == Relation.Agrees);
-        DisagreeCount = relations.Values.Count(r => r == Relation.Disagrees);
-        OtherScopeCount = relations.Values.Count(r => r == Relation.OtherScope);
+        var comparison = await comparisons.CompareAsync(ct);
+        var me = new ComparableClaim(claim.Id, claim.SourceId, claim.SourceFileName, claim.Subject, claim.Topic, claim.Scope, claim.Value);
+        var relations = comparison.Find(claim.Subject, claim.Topic)?.RelationsTo(me) ?? [];
+        AgreeCount = relations.Count(r => r.Relation == ClaimRelation.Agrees);
+        DisagreeCount = relations.Count(r => r.Relation == ClaimRelation.Disagrees);
+        OtherScopeCount = relations.Count(r => r.Relation == ClaimRelation.OtherScope);
 
-        // Disagreement first: it is what an analyst opens a claim to check.
-        var shownIds = relations.OrderBy(p => p.Value).ThenBy(p => p.Key).Take(RelatedShown).Select(p => p.Key).ToList();
+        // The comparison lists them disagreement first: what an analyst opens a claim to check.
+        var shown = relations.Take(RelatedShown).ToList();
+        var shownIds = shown.Select(r => r.Claim.Id).ToList();
         var rows = await db.Claims.AsNoTracking()
             .Where(c => shownIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Scope, c.Value, c.Quote, c.Status, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind })
-            .ToListAsync(ct);
-        Others = [.. rows
-            .Select(r => new Related(r.Id, r.Scope, r.Value, r.Quote, r.Status, r.SourceId, r.Title ?? r.FileName, r.Kind, relations[r.Id], r.SourceId == claim.SourceId))
-            .OrderBy(r => r.Relation).ThenBy(r => r.Id)];
-    }
-
-    private static Relation RelationTo(ClaimRow claim, string scope, string value) =>
-        !Scopes.Overlap(claim.Scope, scope) ? Relation.OtherScope
-        : value == claim.Value ? Relation.Agrees
-        : Relation.Disagrees;
-
-    public enum Relation
-    {
-        Disagrees,
-        Agrees,
-        OtherScope,
+            .ToDictionaryAsync(c => c.Id, ct);
+        Others = [.. shown
+            .Where(r => rows.ContainsKey(r.Claim.Id))
+            .Select(r => (Row: rows[r.Claim.Id], r.Relation))
+            .Select(x => new Related(
+                x.Row.Id, x.Row.Scope, x.Row.Value, x.Row.Quote, x.Row.Status, x.Row.SourceId, x.Row.Title ?? x.Row.FileName, x.Row.Kind, x.Relation, x.Row.SourceId == claim.SourceId))];
     }
 
     public sealed record Related(
-        long Id, string Scope, string Value, string Quote, ClaimStatus Status, long SourceId, string SourceName, SourceKind Kind, Relation Relation, bool SameSource);
+        long Id, string Scope, string Value, string Quote, ClaimStatus Status, long SourceId, string SourceName, SourceKind Kind, ClaimRelation Relation, bool SameSource);
 
     /// <summary>A piece of the current evidence; <paramref name="Linkable"/> when the claim it names still exists.</summary>
     public sealed record EvidenceView(long? ClaimId, bool Linkable, string Quote, string SourceName);

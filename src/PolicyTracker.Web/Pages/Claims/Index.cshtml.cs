@@ -56,12 +56,12 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
         Filter = filter;
         Result = await claims.SearchAsync(filter, PastTheEnd.LastPage, ct);
 
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        Subjects = [.. snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
+        var comparison = await comparisons.CompareAsync(ct);
+        Subjects = [.. comparison.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
 
         // The catalog's topics, plus any a stored claim uses that the catalog no longer lists.
         Topics = [.. catalog.Topics.Select(t => t.Key)
-            .Union(snapshot.Topics, StringComparer.Ordinal)
+            .Union(comparison.Topics, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
 

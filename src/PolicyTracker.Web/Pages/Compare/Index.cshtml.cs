@@ -59,15 +59,15 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
 
     public async Task OnGetAsync(string? subject, int page, CancellationToken ct)
     {
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        Subjects = snapshot.Subjects;
+        var comparison = await comparisons.CompareAsync(ct);
+        Subjects = comparison.Subjects;
         Subject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim().ToLowerInvariant();
         if (Subject is null)
         {
             return;
         }
 
-        var facts = snapshot.ForSubject(Subject);
+        var grid = comparison.Grid(Subject);
 
         // Every source's kind, read whole from the Kind index (a few thousand short entries) rather than looked up
         // row by row in a table whose rows carry each source's text.
@@ -75,13 +75,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .Select(s => new { s.Id, s.Kind })
             .ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
 
-        // The provider's own word first, then whoever says the most about it.
-        var ordered = facts.ClaimsPerSource.Keys
-            .Where(kinds.ContainsKey)
-            .OrderBy(id => kinds[id] == SourceKind.OfficialPolicy ? 0 : 1)
-            .ThenByDescending(id => facts.ClaimsPerSource[id])
-            .ThenBy(id => facts.SourceNames[id], StringComparer.Ordinal)
-            .ToList();
+        var ordered = grid.Columns(kinds);
         SourceCount = ordered.Count;
         PageCount = Math.Max(1, (SourceCount + SourcesPerPage - 1) / SourcesPerPage);
         PageNumber = Math.Clamp(page, 1, PageCount);
@@ -90,10 +84,10 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .Where(s => pageIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Title })
             .ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        Columns = [.. pageIds.Select(id => new Column(id, facts.SourceNames[id], titles.GetValueOrDefault(id), kinds[id]))];
+        Columns = [.. pageIds.Select(id => new Column(id, grid.SourceNames[id], titles.GetValueOrDefault(id), kinds[id]))];
 
-        var shownIds = facts.Topics
-            .SelectMany(t => pageIds.SelectMany(id => facts.Cells.GetValueOrDefault((t, id)) ?? []))
+        var shownIds = grid.Topics
+            .SelectMany(t => pageIds.SelectMany(id => grid.Cell(t, id).Claims))
             .Select(c => c.Id)
             .ToList();
         var quotes = await db.Claims.AsNoTracking()
@@ -102,28 +96,26 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .ToDictionaryAsync(c => c.Id, ct);
 
         var questions = catalog.Topics.ToDictionary(t => t.Key, t => t.Question, StringComparer.Ordinal);
-        var topics = catalog.Topics.Select(t => t.Key).Concat(facts.Topics).Distinct(StringComparer.Ordinal);
+        var topics = catalog.Topics.Select(t => t.Key).Concat(grid.Topics).Distinct(StringComparer.Ordinal);
         Rows = [.. topics.Select(topic =>
         {
-            snapshot.ContradictionsByKey.TryGetValue((Subject, topic), out var finding);
-            var disputed = facts.Disputed.GetValueOrDefault(topic);
-            var sourcesPerValue = facts.SourcesPerValue.GetValueOrDefault(topic) ?? new Dictionary<string, int>();
+            var finding = grid.Finding(topic);
             var cells = Columns.Select(column =>
             {
-                var mine = facts.Cells.GetValueOrDefault((topic, column.Id)) ?? [];
+                var cell = grid.Cell(topic, column.Id);
                 return new Cell(
                     column.Id,
-                    [.. mine.Where(c => quotes.ContainsKey(c.Id)).Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes[c.Id].Quote, quotes[c.Id].Status, quotes[c.Id].Revision))],
-                    [.. mine.Select(c => c.Value).Distinct(StringComparer.Ordinal).Select(v => new ValueCount(v, sourcesPerValue[v]))],
-                    disputed is not null && mine.Any(c => disputed.Contains(c.Id)),
-                    mine.Any(a => mine.Any(b => a.Value != b.Value && Scopes.Overlap(a.Scope, b.Scope))));
+                    [.. cell.Claims.Where(c => quotes.ContainsKey(c.Id)).Select(c => new CellClaim(c.Id, c.Scope, c.Value, quotes[c.Id].Quote, quotes[c.Id].Status, quotes[c.Id].Revision))],
+                    [.. cell.Values.Select(ValueCount.Of)],
+                    cell.Disputed,
+                    cell.SelfContradiction);
             }).ToList();
             return new Row(
                 topic,
                 questions.GetValueOrDefault(topic),
-                finding is not null,
-                finding?.SameSource ?? false,
-                [.. sourcesPerValue.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new ValueCount(p.Key, p.Value))],
+                finding?.Verdict == Verdict.Disagree,
+                finding?.SelfContradiction ?? false,
+                [.. (finding?.AllSides ?? []).Select(ValueCount.Of)],
                 cells);
         })];
     }
@@ -145,7 +137,10 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public sealed record Row(
         string Topic, string? Question, bool Disputed, bool SelfContradiction, IReadOnlyList<ValueCount> Values, IReadOnlyList<Cell> Cells);
 
-    public sealed record ValueCount(string Value, int Sources);
+    public sealed record ValueCount(string Value, int Sources)
+    {
+        public static ValueCount Of(Side side) => new(side.Value, side.SourceCount);
+    }
 
     /// <summary>
     /// One source's claims on one topic: each value it gives with how many sources give that value, whether another

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
@@ -91,11 +92,11 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         Topic = string.IsNullOrWhiteSpace(topic) ? null : topic.Trim();
         State = state;
 
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        Subjects = snapshot.Subjects;
+        var comparison = await comparisons.CompareAsync(ct);
+        Subjects = comparison.Subjects;
         var reviews = await reviewer.LoadAllAsync(ct);
         ContradictionReviewState ReviewOf(string s, string t) => reviews.GetValueOrDefault((s, t)) ?? ContradictionReviewState.Open(s, t);
-        var matching = snapshot.Result.Contradictions
+        var matching = comparison.Contradictions
             .Where(f => (Subject is null || f.Subject == Subject) && (Topic is null || f.Topic == Topic))
             .Where(f => State is null || ReviewOf(f.Subject, f.Topic).State == State)
             .ToList();
@@ -104,34 +105,33 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         PageNumber = Math.Clamp(page, 1, PageCount);
         var shown = matching.Skip((PageNumber - 1) * FindingsPerPage).Take(FindingsPerPage).ToList();
 
-        var summaries = shown.ToDictionary(f => f, snapshot.Summarize);
-        var exampleIds = summaries.Values.SelectMany(s => s.Sides).SelectMany(s => s.ExampleIds).ToList();
+        var exampleIds = shown.SelectMany(f => f.Sides).SelectMany(s => s.Examples).Select(c => c.Id).ToList();
         var examples = await db.Claims.AsNoTracking()
             .Where(c => exampleIds.Contains(c.Id))
             .Select(c => new Quote(c.Id, c.Scope, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
             .ToDictionaryAsync(c => c.Id, ct);
 
-        await LoadPossibleAsync(snapshot, ct);
+        await LoadPossibleAsync(comparison, ct);
 
         Findings = [.. shown.Select(f => new Finding(
             f.Subject,
             f.Topic,
-            f.SameSource,
-            f.Sources.Count,
-            f.ClaimIds.Count,
+            f.SelfContradiction,
+            f.Involved.Sources.Count,
+            f.Involved.ClaimIds.Count,
             ReviewOf(f.Subject, f.Topic),
-            summaries[f].SelfContradictingSources,
-            [.. summaries[f].Sides.Select(s => new Side(
-                s.Value, s.ClaimCount, s.SourceCount, [.. s.ExampleIds.Where(examples.ContainsKey).Select(id => examples[id])]))]))];
+            f.SelfContradictingSources,
+            [.. f.Sides.Select(s => new Side(
+                s.Value, s.ClaimCount, s.SourceCount, [.. s.Examples.Where(c => examples.ContainsKey(c.Id)).Select(c => examples[c.Id])]))]))];
     }
 
     /// <summary>
     /// The possible contradictions: each value with how many claims give it now and the suggestions that would add
     /// to it, so an editor sees which suggestion makes the disagreement.
     /// </summary>
-    private async Task LoadPossibleAsync(ComparisonSnapshot snapshot, CancellationToken ct)
+    private async Task LoadPossibleAsync(ComparisonModel comparison, CancellationToken ct)
     {
-        var matching = snapshot.PossibleContradictions
+        var matching = comparison.PossibleContradictions
             .Where(p => (Subject is null || p.Finding.Subject == Subject) && (Topic is null || p.Finding.Topic == Topic))
             .ToList();
         PossibleTotal = matching.Count;
@@ -141,18 +141,10 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             .Where(c => ids.Contains(c.Id))
             .Select(c => new PossibleSuggestion(c.Id, c.Scope, c.Value, c.Quote, c.Confidence, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
             .ToDictionaryAsync(c => c.Id, ct);
-        Possible = [.. shown.Select(p =>
-        {
-            var pending = p.SuggestionIds.ToHashSet();
-            var claimValues = p.Finding.ClaimIds.Where(id => !pending.Contains(id)).Select(id => snapshot.ById[id].Value).ToList();
-            return new PossibleFinding(
-                p.Finding.Subject,
-                p.Finding.Topic,
-                [.. p.Finding.Values.Select(v => new PossibleSide(
-                    v,
-                    claimValues.Count(x => x == v),
-                    [.. p.SuggestionIds.Where(rows.ContainsKey).Select(id => rows[id]).Where(r => r.Value == v).OrderBy(r => r.Id)]))]);
-        })];
+        Possible = [.. shown.Select(p => new PossibleFinding(
+            p.Finding.Subject,
+            p.Finding.Topic,
+            [.. p.Sides.Select(side => new PossibleSide(side.Value, side.ClaimCount, [.. side.SuggestionIds.Where(rows.ContainsKey).Select(id => rows[id])]))]))];
     }
 
     public string PageUrl(int page) => ListUrl(Subject, Topic, State, page);

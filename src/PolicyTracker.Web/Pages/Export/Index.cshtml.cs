@@ -41,9 +41,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             Error = error;
         }
 
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        Subjects = [.. snapshot.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
-        Topics = snapshot.Topics;
+        var comparison = await comparisons.CompareAsync(ct);
+        Subjects = [.. comparison.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal)];
+        Topics = comparison.Topics;
 
         var inScope = Filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking());
         ClaimCount = await inScope.CountAsync(ct);

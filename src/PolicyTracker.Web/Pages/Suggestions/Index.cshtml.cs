@@ -43,9 +43,9 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
         ArgumentNullException.ThrowIfNull(filter);
         Filter = filter;
         Result = await claims.SearchSuggestionsAsync(filter, ct);
-        var snapshot = await comparisons.SnapshotAsync(ct);
-        Subjects = [.. snapshot.Suggestions.Select(s => s.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        Topics = [.. snapshot.Suggestions.Select(s => s.Topic).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var comparison = await comparisons.CompareAsync(ct);
+        Subjects = [.. comparison.Suggestions.Select(s => s.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Topics = [.. comparison.Suggestions.Select(s => s.Topic).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     [HandlerPolicy(Policies.Editor)]

@@ -1,6 +1,6 @@
 using PolicyTracker.Core.Comparison;
 
-namespace PolicyTracker.Core.Tests;
+namespace PolicyTracker.Core.Tests.Comparison;
 
 public sealed class ScopesTests
 {
