@@ -48,13 +48,14 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
 
     /// <summary>
     /// The typed changes between versions of the stored sources, which the comparison attaches to their subjects and
-    /// topics as "changed over time". Versions are not compared claim by claim yet, so there are none: this is the one
-    /// place where they are to be loaded.
+    /// topics as "changed over time". The one place they are loaded for comparing.
     /// </summary>
-    private static Task<IReadOnlyList<ClaimChange>> LoadChangesAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<ClaimChange>> LoadChangesAsync(CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<ClaimChange>>([]);
+        var rows = await db.SourceChanges.AsNoTracking()
+            .Select(c => new { Change = c, Name = c.Source!.FileName })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r.Change.ToChange(r.Name))];
     }
 
     /// <summary>

@@ -47,4 +47,41 @@ public sealed class SourceChange
     public int? ToStart { get; set; }
 
     public int? ToEnd { get; set; }
+
+    /// <summary>The row that stores <paramref name="change"/> for the source <paramref name="sourceId"/>.</summary>
+    public static SourceChange From(long sourceId, ClaimChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new()
+        {
+            SourceId = sourceId,
+            Subject = change.Subject,
+            Topic = change.Topic,
+            Scope = change.Scope,
+            Kind = change.Kind,
+            FromVersion = change.From?.Version,
+            ToVersion = change.ToVersion,
+            FromObserved = change.From?.Observed,
+            ToObserved = change.ToObserved,
+            FromValue = change.From?.Value,
+            ToValue = change.To?.Value,
+            FromQuote = change.From?.Quote,
+            ToQuote = change.To?.Quote,
+            FromStart = change.From?.Start,
+            FromEnd = change.From?.End,
+            ToStart = change.To?.Start,
+            ToEnd = change.To?.End,
+        };
+    }
+
+    /// <summary>The change this row stores, under the source's name.</summary>
+    public ClaimChange ToChange(string sourceName) => new(
+        sourceName,
+        Subject,
+        Topic,
+        Scope,
+        FromValue is null ? null : new ChangeSide(FromVersion ?? 0, FromObserved ?? ToObserved, FromValue, FromQuote ?? "", FromStart ?? 0, FromEnd ?? 0),
+        ToValue is null ? null : new ChangeSide(ToVersion, ToObserved, ToValue, ToQuote ?? "", ToStart ?? 0, ToEnd ?? 0),
+        ToVersion,
+        ToObserved);
 }

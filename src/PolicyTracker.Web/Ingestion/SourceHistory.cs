@@ -27,29 +27,8 @@ public sealed class SourceHistory(PolicyDbContext db)
             [.. versions.Select(v => new VersionSnapshot(v.Version, v.ObservedAt, VersionClaims.Claims(v.Claims, v.Text!)))]);
 
         await db.SourceChanges.Where(c => c.SourceId == sourceId).ExecuteDeleteAsync(ct);
-        db.SourceChanges.AddRange(changes.Select(c => Row(sourceId, c)));
+        db.SourceChanges.AddRange(changes.Select(c => SourceChange.From(sourceId, c)));
         await db.SaveChangesAsync(ct);
         return changes;
     }
-
-    private static SourceChange Row(long sourceId, ClaimChange change) => new()
-    {
-        SourceId = sourceId,
-        Subject = change.Subject,
-        Topic = change.Topic,
-        Scope = change.Scope,
-        Kind = change.Kind,
-        FromVersion = change.From?.Version,
-        ToVersion = change.ToVersion,
-        FromObserved = change.From?.Observed,
-        ToObserved = change.ToObserved,
-        FromValue = change.From?.Value,
-        ToValue = change.To?.Value,
-        FromQuote = change.From?.Quote,
-        ToQuote = change.To?.Quote,
-        FromStart = change.From?.Start,
-        FromEnd = change.From?.End,
-        ToStart = change.To?.Start,
-        ToEnd = change.To?.End,
-    };
 }

@@ -17,7 +17,7 @@ public sealed class RealHistoryTests
     [InlineData(Cursor, 7, "cursor", "training.default", ChangeKind.Added, null, "opt-in")]
     [InlineData(Cursor, 7, "cursor", "training.safety_exception", ChangeKind.Added, null, "yes")]
     [InlineData(Cursor, 7, "cursor", "sharing.sale", ChangeKind.Added, null, "no")]
-    [InlineData(Cursor, 7, "cursor", "sharing.advertising", ChangeKind.Changed, "yes", "no")]
+    [InlineData(Cursor, 7, "cursor", "sharing.advertising", ChangeKind.Added, null, "no")]
     // github-copilot, the 2024-02-03 rewrite (version 4)
     [InlineData(GitHubCopilot, 4, "github", "retention.active", ChangeKind.Changed, "P90D", "account-lifetime")]
     [InlineData(GitHubCopilot, 4, "github", "sharing.advertising", ChangeKind.Removed, "no", null)]
