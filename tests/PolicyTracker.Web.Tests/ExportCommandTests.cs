@@ -51,7 +51,7 @@ public sealed class ExportCommandTests(ExportWorkspace workspace) : IClassFixtur
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
         Assert.Equal(
-            ["generatedAt", "sources", "claims", "suggestions", "contradictions", "corroborations"],
+            ["generatedAt", "sources", "claims", "suggestions", "contradictions", "corroborations", "changes"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("generatedAt").TryGetDateTimeOffset(out _));
 

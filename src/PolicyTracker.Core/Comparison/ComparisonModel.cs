@@ -39,6 +39,12 @@ public sealed class ComparisonModel
             .ThenBy(k => k.Topic, StringComparer.Ordinal)
             .Select(k => new TopicFinding(k.Subject, k.Topic, claimGroups.GetValueOrDefault(k) ?? [], changesByKey.GetValueOrDefault(k) ?? []))];
         byKey = Findings.ToDictionary(f => (f.Subject, f.Topic));
+        Changes = [.. changes
+            .OrderByDescending(c => c.ToObserved)
+            .ThenBy(c => c.Source, StringComparer.Ordinal)
+            .ThenBy(c => c.Subject, StringComparer.Ordinal)
+            .ThenBy(c => c.Topic, StringComparer.Ordinal)
+            .ThenBy(c => c.Scope, StringComparer.Ordinal)];
         Contradictions = [.. Findings.Where(f => f.Verdict == Verdict.Disagree)];
         Corroborations = [.. Findings.SelectMany(f => f.Corroborations)];
 
@@ -64,6 +70,9 @@ public sealed class ComparisonModel
         ArgumentNullException.ThrowIfNull(changes);
         return new ComparisonModel(claims, changes, suggestions ?? []);
     }
+
+    /// <summary>Every change between versions of the sources, newest first: the order the reports list them in.</summary>
+    public IReadOnlyList<ClaimChange> Changes { get; }
 
     /// <summary>The claims compared.</summary>
     public IReadOnlyList<ComparableClaim> Claims { get; }

@@ -8,7 +8,7 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Export;
 
 /// <summary>
-/// Writes the sources, claims, suggestions waiting, contradictions and corroborations a <see cref="ReportFilter"/> covers (everything when
+/// Writes the sources, claims, suggestions waiting, contradictions, corroborations and changes over time a <see cref="ReportFilter"/> covers (everything when
 /// it is empty) as one JSON object. Claims are streamed from the database straight to the output so an export never
 /// holds all quotes in memory at once.
 /// </summary>
@@ -114,9 +114,43 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         }
 
         json.WriteEndArray();
+
+        // Changes between versions of a source, newest first, in the shape CLAIMS.md gives ("Versions and changes").
+        json.WriteStartArray("changes");
+        foreach (var change in comparison.Changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("subject", change.Subject);
+            json.WriteString("topic", change.Topic);
+            json.WriteString("scope", change.Scope);
+            json.WriteString("kind", change.Kind.ToString().ToLowerInvariant());
+            json.WriteString("from", change.From?.Value);
+            json.WriteString("to", change.To?.Value);
+            json.WriteString("source", change.Source);
+            json.WriteString("fromDate", change.From is { } from ? Day(from.Observed) : null);
+            json.WriteString("toDate", Day(change.ToObserved));
+            json.WriteString("fromQuote", change.From?.Quote);
+            json.WriteString("toQuote", change.To?.Quote);
+            if (change.From is { } older)
+            {
+                json.WriteNumber("fromVersion", older.Version);
+            }
+            else
+            {
+                json.WriteNull("fromVersion");
+            }
+
+            json.WriteNumber("toVersion", change.ToVersion);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(ct);
     }
+
+    /// <summary>The day a version was observed, as the change contract writes dates.</summary>
+    private static string Day(DateTimeOffset observed) => observed.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Claims in the shape of <see cref="Api.ClaimJson"/>, in source and text order, streamed as they are read.</summary>
     private static async Task WriteClaimsAsync(Utf8JsonWriter json, IQueryable<Claim> claims, CancellationToken ct)
