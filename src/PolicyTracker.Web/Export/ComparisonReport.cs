@@ -1,4 +1,5 @@
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Export;
@@ -14,8 +15,15 @@ public sealed record ComparisonReport(
     ReportFilter Filter,
     ReportSummary Summary,
     IReadOnlyList<SubjectSection> Subjects,
-    IReadOnlyList<ReportSource> Sources)
+    IReadOnlyList<ReportSource> Sources,
+    IReadOnlyList<ClaimChange> Changes)
 {
+    /// <summary>The heading of the section that lists changes between versions, in every format.</summary>
+    public const string ChangesHeading = "What changed";
+
+    /// <summary>What the changes section says when no source in the report has changed between versions.</summary>
+    public const string NoChanges = "No source in this report has changed what it says between versions.";
+
     /// <summary>How many quotes a contradiction shows for each of its values.</summary>
     public const int QuotesPerSide = Core.Comparison.Side.ExampleCount;
 

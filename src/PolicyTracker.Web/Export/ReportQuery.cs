@@ -118,7 +118,7 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
                 .OrderByDescending(t => t.Subjects.Count)
                 .ThenBy(t => t.Topic, StringComparer.Ordinal)]);
 
-        return new ComparisonReport(generatedAt, options.Value.Organization.Name, filter, summary, sections, sources);
+        return new ComparisonReport(generatedAt, options.Value.Organization.Name, filter, summary, sections, sources, comparison.Changes);
     }
 
     /// <summary>Reviewed claims in scope by subject, with their evidence: the editors' verdicts and notes.</summary>

@@ -51,6 +51,21 @@ public sealed class ComparisonModelTests
     }
 
     [Fact]
+    public void Changes_AcrossTopics_EveryChangeNewestFirstThenBySource()
+    {
+        // Arrange
+        var later = Changed(2, "P60D", "P90D", Later);
+        var earlier = Changed(1, "P30D", "P60D", Earlier);
+        var laterElsewhere = Changed(1, "opt-out", "opt-in", Later, topic: "training.default");
+
+        // Act
+        var model = ComparisonModel.Build([Claim(1, 1, "consumer", "P90D")], [earlier, laterElsewhere, later]);
+
+        // Assert: the reports list them in this order, so it is decided here once.
+        Assert.Equal([laterElsewhere, later, earlier], model.Changes);
+    }
+
+    [Fact]
     public void Build_ChangeOnTopicWithNoClaimLeft_StillAFindingThatChanged()
     {
         // Arrange: the only claim on training was removed in the newest version.
