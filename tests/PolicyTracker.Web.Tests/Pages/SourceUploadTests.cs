@@ -186,6 +186,25 @@ public sealed class SourceUploadTests(UploadApp app) : IClassFixture<UploadApp>
     }
 
     [Fact]
+    public async Task Upload_NamesWithFolders_OnlyTheNameIsKeptAndNoNamesRefused()
+    {
+        // Arrange
+        using var client = await app.SignInAsync(Roles.Editor);
+        var name = Unique("escape.md");
+        var windows = Unique("windows.md");
+
+        // Act
+        var (_, page) = await UploadAsync(client, [("../../" + name, Utf8(PolicyText)), ("..", Utf8(PolicyText)), ("C:\\Users\\ada\\" + windows, Utf8(PolicyText))]);
+
+        // Assert
+        var lines = Lines(page);
+        Assert.StartsWith($"added {name}: ", lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal("refused ..: '..' is not a file name", lines[1].Text);
+        Assert.StartsWith($"added {windows}: ", lines[2].Text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(app.Root, name)));
+    }
+
+    [Fact]
     public async Task Upload_MoreFilesThanAllowed_RefusedWholeAndNothingStored()
     {
         // Arrange

@@ -51,6 +51,14 @@ public sealed class IndexModel(
 
     public IngestOptions Limits => ingest.Value;
 
+    /// <summary>The size limit for people: "20 MB", "4 KB" or "900 bytes"; the exact figure is in the refusal.</summary>
+    public string MaxFileSize => Limits.MaxFileBytes switch
+    {
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Limits.MaxFileBytes / (1024d * 1024):0.#} MB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{Limits.MaxFileBytes / 1024d:0.#} KB"),
+        _ => $"{Limits.MaxFileBytes} bytes",
+    };
+
     /// <summary>The observed date the upload form starts with.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
