@@ -51,5 +51,8 @@ public abstract record IngestOutcome(string FileName)
         public override string Line => $"refused {FileName}: {Reason}";
 
         public override bool Stored => false;
+
+        /// <summary>The one wording of a file over the size limit, wherever its size is found out.</summary>
+        public static string TooBig(long bytes, long limit) => $"file too big: {bytes} bytes, the limit is {limit}";
     }
 }
