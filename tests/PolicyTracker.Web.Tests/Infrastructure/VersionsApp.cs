@@ -10,9 +10,9 @@ using PolicyTracker.Web.Ingestion;
 namespace PolicyTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The app over sources with versions, ingested the way the <c>ingest</c> command does: Initech's policy in three
+/// The app over sources with versions, ingested the way the <c>ingest</c> command does: OpenAI's policy in three
 /// versions (training turns opt-out in the second, retention grows to 90 days in the third) beside an article that
-/// still says opt-in; Raviga's policy, whose reviewed retention quote the second version rewords; Hooli's policy,
+/// still says opt-in; Anthropic's policy, whose reviewed retention quote the second version rewords; Mistral's policy,
 /// whose first version was stored before versions kept their text. Written directly: 55 older changes for paging,
 /// and one recent change whose quotes hold markup.
 /// </summary>
@@ -25,11 +25,11 @@ public sealed class VersionsApp : TestApp, IAsyncLifetime
 
     public const string HostileNew = "New <b>bold</b> & <![CDATA[ x ]]> here";
 
-    public long InitechId { get; private set; }
+    public long OpenAiId { get; private set; }
 
-    public long RavigaId { get; private set; }
+    public long AnthropicId { get; private set; }
 
-    public long HooliId { get; private set; }
+    public long MistralId { get; private set; }
 
     public long BulkId { get; private set; }
 
@@ -45,38 +45,38 @@ public sealed class VersionsApp : TestApp, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await IngestAsync("initech-1.md", Policy("Initech", "March 3, 2025", OptIn("Initech")), "initech-privacy", new(2025, 3, 10));
-        await IngestAsync("initech-2.md", Policy("Initech", "September 28, 2025", OptOut("Initech")), "initech-privacy", new(2025, 10, 1));
-        await IngestAsync("initech-3.md", Policy("Initech", "October 30, 2025", OptOut("Initech"), "Deleted chats are removed within 90 days."), "initech-privacy", new(2025, 11, 1));
-        await IngestAsync("initech-article.txt", $"A review of Initech. {OptIn("Initech")}\n", null, null);
+        await IngestAsync("openai-1.md", Policy("OpenAI", "March 3, 2025", OptIn("OpenAI")), "openai-privacy", new(2025, 3, 10));
+        await IngestAsync("openai-2.md", Policy("OpenAI", "September 28, 2025", OptOut("OpenAI")), "openai-privacy", new(2025, 10, 1));
+        await IngestAsync("openai-3.md", Policy("OpenAI", "October 30, 2025", OptOut("OpenAI"), "Deleted chats are removed within 90 days."), "openai-privacy", new(2025, 11, 1));
+        await IngestAsync("openai-article.txt", $"A review of OpenAI. {OptIn("OpenAI")}\n", null, null);
 
-        await IngestAsync("raviga-1.md", Policy("Raviga", "January 2, 2025", OptIn("Raviga")), "raviga-privacy", new(2025, 1, 5));
-        await IngestAsync("hooli-1.md", Policy("Hooli", "January 2, 2025", OptIn("Hooli")), "hooli-privacy", new(2025, 1, 5));
-        await IngestAsync("hooli-2.md", Policy("Hooli", "May 2, 2025", OptOut("Hooli")), "hooli-privacy", new(2025, 5, 5));
+        await IngestAsync("anthropic-1.md", Policy("Anthropic", "January 2, 2025", OptIn("Anthropic")), "anthropic-privacy", new(2025, 1, 5));
+        await IngestAsync("mistral-1.md", Policy("Mistral", "January 2, 2025", OptIn("Mistral")), "mistral-privacy", new(2025, 1, 5));
+        await IngestAsync("mistral-2.md", Policy("Mistral", "May 2, 2025", OptOut("Mistral")), "mistral-privacy", new(2025, 5, 5));
 
         await using (var db = CreateDbContext())
         {
-            // Raviga's retention claim is reviewed before its quote is reworded, as an editor would have.
-            var reviewed = await db.Claims.SingleAsync(c => c.Source!.FileName == "raviga-privacy" && c.Topic == "retention.deleted_chats");
+            // Anthropic's retention claim is reviewed before its quote is reworded, as an editor would have.
+            var reviewed = await db.Claims.SingleAsync(c => c.Source!.FileName == "anthropic-privacy" && c.Topic == "retention.deleted_chats");
             reviewed.Status = ClaimStatus.Verified;
             reviewed.ReviewedBy = "editor@example.org";
             reviewed.ReviewedAt = DateTimeOffset.UtcNow;
             reviewed.Revision++;
 
-            // Hooli's first version as stored before versions kept their text.
-            var legacy = await db.SourceVersions.SingleAsync(v => v.Source!.FileName == "hooli-privacy" && v.Version == 1);
+            // Mistral's first version as stored before versions kept their text.
+            var legacy = await db.SourceVersions.SingleAsync(v => v.Source!.FileName == "mistral-privacy" && v.Version == 1);
             legacy.Text = null;
             legacy.Claims = null;
             await db.SaveChangesAsync();
         }
 
-        await IngestAsync("raviga-2.md", Policy("Raviga", "July 1, 2025", OptIn("Raviga"), "Deleted chats are permanently removed from our systems within 30 days."), "raviga-privacy", new(2025, 7, 2));
+        await IngestAsync("anthropic-2.md", Policy("Anthropic", "July 1, 2025", OptIn("Anthropic"), "Deleted chats are permanently removed from our systems within 30 days."), "anthropic-privacy", new(2025, 7, 2));
 
         await using (var db = CreateDbContext())
         {
-            InitechId = await db.Sources.Where(s => s.FileName == "initech-privacy").Select(s => s.Id).SingleAsync();
-            RavigaId = await db.Sources.Where(s => s.FileName == "raviga-privacy").Select(s => s.Id).SingleAsync();
-            HooliId = await db.Sources.Where(s => s.FileName == "hooli-privacy").Select(s => s.Id).SingleAsync();
+            OpenAiId = await db.Sources.Where(s => s.FileName == "openai-privacy").Select(s => s.Id).SingleAsync();
+            AnthropicId = await db.Sources.Where(s => s.FileName == "anthropic-privacy").Select(s => s.Id).SingleAsync();
+            MistralId = await db.Sources.Where(s => s.FileName == "mistral-privacy").Select(s => s.Id).SingleAsync();
             var bulk = new Source
             {
                 FileName = "bulk-history.md", Title = "Bulk history", Kind = SourceKind.OfficialPolicy, Format = SourceFormat.Markdown,

@@ -13,18 +13,18 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task History_ThreeVersions_NewestFirstWithBothDatesAndCurrentMarked()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}/History");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}/History");
 
         // Assert
         var rows = page.QuerySelectorAll("#versions tbody tr").ToList();
         Assert.Equal(["version-3", "version-2", "version-1"], rows.Select(r => r.Id));
         Assert.Equal(["2025-11-01", "2025-10-01", "2025-03-10"], rows.Select(r => r.QuerySelector("time")!.GetAttribute("datetime")));
         Assert.Contains("states 2025-10-30", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("initech-1.md", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.Contains("openai-1.md", rows[2].TextContent, StringComparison.Ordinal);
         Assert.NotNull(rows[0].QuerySelector(".badge-current"));
         Assert.Null(rows[1].QuerySelector(".badge-current"));
         var changesIntoTwo = rows[1].QuerySelector("a")!;
-        Assert.Equal($"/Sources/{app.InitechId}/Diff?from=1&to=2", changesIntoTwo.GetAttribute("href"));
+        Assert.Equal($"/Sources/{app.OpenAiId}/Diff?from=1&to=2", changesIntoTwo.GetAttribute("href"));
         Assert.Equal("1 change", changesIntoTwo.TextContent.Trim());
         Assert.Equal("first version", rows[2].QuerySelector("td:last-child")!.TextContent.Trim());
     }
@@ -34,7 +34,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     {
         // Arrange
         using var client = app.Anonymous();
-        var page = await client.GetDocumentAsync($"/Sources/{app.InitechId}/History");
+        var page = await client.GetDocumentAsync($"/Sources/{app.OpenAiId}/History");
         var form = page.Forms["compare-form"]!;
 
         // Act
@@ -51,17 +51,17 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task SourceDetails_Versioned_LinksToHistory()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}");
 
         // Assert
-        Assert.Equal($"/Sources/{app.InitechId}/History", page.GetElementById("history-link")!.GetAttribute("href"));
+        Assert.Equal($"/Sources/{app.OpenAiId}/History", page.GetElementById("history-link")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task Diff_ConsecutiveVersions_SummarySideBySideWordsAndClaimsMarked()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}/Diff?from=1&to=2");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}/Diff?from=1&to=2");
 
         // Assert: the typed change above the texts.
         var summary = Assert.Single(page.QuerySelectorAll("#summary-changes tbody tr"));
@@ -85,10 +85,10 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Diff_ToTheCurrentVersion_ItsClaimsLinkToTheirPages()
     {
         // Arrange
-        var claimId = await ClaimIdAsync(app.InitechId, "retention.deleted_chats");
+        var claimId = await ClaimIdAsync(app.OpenAiId, "retention.deleted_chats");
 
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}/Diff?from=2&to=3");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}/Diff?from=2&to=3");
 
         // Assert
         var changed = page.QuerySelectorAll(".diff-row.diff-changed").Single(r => r.TextContent.Contains("Deleted chats", StringComparison.Ordinal));
@@ -100,7 +100,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Diff_LongUnchangedRun_FoldedInDetailsStillThere()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}/Diff?from=2&to=3");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}/Diff?from=2&to=3");
 
         // Assert
         var fold = page.QuerySelector("details.diff-fold")!;
@@ -113,12 +113,12 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Diff_NonConsecutiveVersions_ListsTheChangesOfEveryStep()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.InitechId}/Diff?from=3&to=1");
+        var page = await app.GetDocumentAsync($"/Sources/{app.OpenAiId}/Diff?from=3&to=1");
 
         // Assert: picked the wrong way round, still older on the left; both steps' changes listed.
         Assert.Contains("version 1 against version 3", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var steps = page.QuerySelectorAll("#summary-changes tbody tr").Select(r => r.QuerySelector("a.diff-link")!.GetAttribute("href")).ToList();
-        Assert.Equal([$"/Sources/{app.InitechId}/Diff?from=1&to=2", $"/Sources/{app.InitechId}/Diff?from=2&to=3"], steps);
+        Assert.Equal([$"/Sources/{app.OpenAiId}/Diff?from=1&to=2", $"/Sources/{app.OpenAiId}/Diff?from=2&to=3"], steps);
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
         using var client = app.Anonymous();
 
         // Act
-        using var response = await client.Http.GetAsync($"/Sources/{app.InitechId}/Diff{query}");
+        using var response = await client.Http.GetAsync($"/Sources/{app.OpenAiId}/Diff{query}");
 
         // Assert
         Assert.Equal(status, response.StatusCode);
@@ -157,7 +157,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Diff_LegacyVersionWithoutText_SaysSoAndStillListsTheChange()
     {
         // Act
-        var page = await app.GetDocumentAsync($"/Sources/{app.HooliId}/Diff?from=1&to=2");
+        var page = await app.GetDocumentAsync($"/Sources/{app.MistralId}/Diff?from=1&to=2");
 
         // Assert
         Assert.Contains("Version 1 was stored before versions kept their text", page.GetElementById("diff-problem")!.TextContent, StringComparison.Ordinal);
@@ -169,7 +169,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Claim_ChangedInALaterVersion_SaysSinceThatVersion()
     {
         // Arrange
-        var claimId = await ClaimIdAsync(app.InitechId, "training.default");
+        var claimId = await ClaimIdAsync(app.OpenAiId, "training.default");
 
         // Act
         var page = await app.GetDocumentAsync($"/Claims/{claimId}");
@@ -182,7 +182,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Claim_SameValueSinceTheFirstVersion_SaysSinceVersionOne()
     {
         // Arrange
-        var claimId = await ClaimIdAsync(app.RavigaId, "training.default");
+        var claimId = await ClaimIdAsync(app.AnthropicId, "training.default");
 
         // Act
         var page = await app.GetDocumentAsync($"/Claims/{claimId}");
@@ -195,8 +195,8 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     [Fact]
     public async Task Claim_FirstVersionWithoutText_SinceTheFirstVersionWithText()
     {
-        // Arrange: Hooli's training value changed into version 2; its retention never changed, and version 1 lost its text.
-        var claimId = await ClaimIdAsync(app.HooliId, "retention.deleted_chats");
+        // Arrange: Mistral's training value changed into version 2; its retention never changed, and version 1 lost its text.
+        var claimId = await ClaimIdAsync(app.MistralId, "retention.deleted_chats");
 
         // Act
         var page = await app.GetDocumentAsync($"/Claims/{claimId}");
@@ -209,7 +209,7 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     public async Task Claim_QuoteRewordedAfterReview_NoticeWithOldAndNewWords()
     {
         // Arrange
-        var claimId = await ClaimIdAsync(app.RavigaId, "retention.deleted_chats");
+        var claimId = await ClaimIdAsync(app.AnthropicId, "retention.deleted_chats");
 
         // Act
         var page = await app.GetDocumentAsync($"/Claims/{claimId}");
@@ -226,11 +226,11 @@ public sealed class VersionPagesTests(VersionsApp app) : IClassFixture<VersionsA
     {
         // Arrange: a claim of its own, reviewed on words a new version changed; the same status is set again, so
         // only the re-review makes it a save.
-        var claimId = await ClaimIdAsync(app.HooliId, "training.default");
+        var claimId = await ClaimIdAsync(app.MistralId, "training.default");
         await using (var setup = app.CreateDbContext())
         {
             var claim = await setup.Claims.SingleAsync(c => c.Id == claimId);
-            (claim.Status, claim.PreviousQuote) = (ClaimStatus.Disputed, "Hooli's older words");
+            (claim.Status, claim.PreviousQuote) = (ClaimStatus.Disputed, "Mistral's older words");
             await setup.SaveChangesAsync();
         }
 
