@@ -17,6 +17,9 @@ public sealed class DiffModel(PolicyDbContext db, ChangeQueries changes) : PageM
     /// <summary>Unchanged lines kept open next to each change; longer unchanged runs are folded.</summary>
     public const int ContextLines = 3;
 
+    /// <summary>A fold must hide more than a line or two to be worth a click; shorter runs are shown open.</summary>
+    public const int MinFolded = 3;
+
     public SourceName? Source { get; private set; }
 
     public Side? Older { get; private set; }
