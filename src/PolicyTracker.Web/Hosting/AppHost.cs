@@ -11,6 +11,7 @@ using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Versions;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -72,6 +73,7 @@ public static class AppHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapApi();
+        app.MapChangeFeeds();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();
@@ -138,6 +140,7 @@ public static class AppHost
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();
         services.AddScoped<CsvClaimWriter>();
         services.AddScoped<ClaimReviewWriter>();
