@@ -21,9 +21,6 @@ public sealed record ComparisonReport(
     /// <summary>The heading of the section that lists changes between versions, in every format.</summary>
     public const string ChangesHeading = "What changed";
 
-    /// <summary>What the changes section says when no source in the report has changed between versions.</summary>
-    public const string NoChanges = "No source in this report has changed what it says between versions.";
-
     /// <summary>How many quotes a contradiction shows for each of its values.</summary>
     public const int QuotesPerSide = Core.Comparison.Side.ExampleCount;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Export;
 
@@ -70,7 +71,7 @@ public static class HtmlReportWriter
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           a { color: inherit; text-decoration: none; }
           h2 { margin-top: 0; }
-          section.subject, section.sources { break-before: page; }
+          section.subject, section.changes, section.sources { break-before: page; }
           thead { display: table-header-group; }
           tr, .side li, .verdict, dl.counts div, .review { break-inside: avoid; }
           h2, h3, h4 { break-after: avoid; }
@@ -95,6 +96,7 @@ public static class HtmlReportWriter
             await FlushAsync(html, output, ct);
         }
 
+        Changes(html, report);
         Sources(html, report);
         html.Append("<footer class=\"meta small\"><p>").Append(E(ReportText.Title)).Append(" generated ")
             .Append(Time(report.GeneratedAt)).Append(" by ").Append(E(report.Publisher)).Append(". Filters: ")
@@ -385,6 +387,38 @@ public static class HtmlReportWriter
         }
 
         html.Append("</div>\n");
+    }
+
+    /// <summary>Every change between versions of the sources in the report, newest first, with both quotes.</summary>
+    private static void Changes(StringBuilder html, ComparisonReport report)
+    {
+        html.Append("<section class=\"changes\" id=\"changes\" aria-labelledby=\"changes-h\">\n<h2 id=\"changes-h\">")
+            .Append(E(ComparisonReport.ChangesHeading)).Append("</h2>\n");
+        if (report.Changes.Count == 0)
+        {
+            html.Append("<p class=\"empty\">").Append(E(ChangeWords.None)).Append("</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<table class=\"change-list\">\n<thead><tr><th>Date</th><th>Source</th><th>Subject</th><th>Topic</th><th>Scope</th>")
+            .Append("<th>Change</th><th>Values</th><th>Said before</th><th>Says now</th></tr></thead>\n<tbody>\n");
+        foreach (var change in report.Changes)
+        {
+            html.Append("<tr><td>").Append(E(ChangeWords.Date(change.ToObserved))).Append("</td><td><code>").Append(E(change.Source))
+                .Append("</code> <span class=\"meta small\">version ").Append(change.ToVersion).Append("</span></td><td>").Append(E(change.Subject))
+                .Append("</td><td><code>").Append(Breakable(change.Topic)).Append("</code></td><td>").Append(E(change.Scope))
+                .Append("</td><td>").Append(E(ChangeWords.Kind(change.Kind))).Append("</td><td>")
+                .Append(E(ChangeWords.Values(change.From?.Value, change.To?.Value))).Append("</td><td>");
+            Quote(html, change.From?.Quote);
+            html.Append("</td><td>");
+            Quote(html, change.To?.Quote);
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+
+        static void Quote(StringBuilder html, string? quote) =>
+            html.Append(quote is null ? "<span class=\"meta\">—</span>" : $"<q>{E(quote)}</q>");
     }
 
     private static void Sources(StringBuilder html, ComparisonReport report)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Export;
 
@@ -127,8 +128,8 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
             json.WriteString("from", change.From?.Value);
             json.WriteString("to", change.To?.Value);
             json.WriteString("source", change.Source);
-            json.WriteString("fromDate", change.From is { } from ? Day(from.Observed) : null);
-            json.WriteString("toDate", Day(change.ToObserved));
+            json.WriteString("fromDate", change.From is { } from ? ChangeWords.Date(from.Observed) : null);
+            json.WriteString("toDate", ChangeWords.Date(change.ToObserved));
             json.WriteString("fromQuote", change.From?.Quote);
             json.WriteString("toQuote", change.To?.Quote);
             if (change.From is { } older)
@@ -149,8 +150,6 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         await json.FlushAsync(ct);
     }
 
-    /// <summary>The day a version was observed, as the change contract writes dates.</summary>
-    private static string Day(DateTimeOffset observed) => observed.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Claims in the shape of <see cref="Api.ClaimJson"/>, in source and text order, streamed as they are read.</summary>
     private static async Task WriteClaimsAsync(Utf8JsonWriter json, IQueryable<Claim> claims, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Export;
 
@@ -64,6 +65,29 @@ public static class MarkdownReportWriter
             Subject(md, subject);
             await FlushAsync(md, output, ct);
         }
+
+        md.Append("## ").Append(ComparisonReport.ChangesHeading).Append("\n\n");
+        if (report.Changes.Count == 0)
+        {
+            md.Append(ChangeWords.None).Append("\n\n");
+        }
+        else
+        {
+            md.Append("| Date | source | subject | topic | scope | change | values | said before | says now |\n|---|---|---|---|---|---|---|---|---|\n");
+            foreach (var change in report.Changes)
+            {
+                md.Append("| ").Append(ChangeWords.Date(change.ToObserved)).Append(" | `").Append(Code(change.Source)).Append("` (version ")
+                    .Append(change.ToVersion).Append(") | ").Append(Cell(change.Subject)).Append(" | `").Append(Code(change.Topic)).Append("` | ")
+                    .Append(Cell(change.Scope)).Append(" | ").Append(ChangeWords.Kind(change.Kind)).Append(" | ")
+                    .Append(Cell(ChangeWords.Values(change.From?.Value, change.To?.Value))).Append(" | ")
+                    .Append(change.From is { } from ? "“" + Cell(from.Quote) + "”" : "—").Append(" | ")
+                    .Append(change.To is { } to ? "“" + Cell(to.Quote) + "”" : "—").Append(" |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        await FlushAsync(md, output, ct);
 
         md.Append("## Sources\n\n");
         if (report.Sources.Count == 0)

@@ -93,8 +93,24 @@ public class ReportApp : AnalystApp
                 Subject = "acme", Topic = "retention.deleted_chats", State = ContradictionState.Dismissed, Reason = DismissalReason.DifferentTime,
                 Note = "The 90 days were the old policy.", ReviewedBy = "editor@example.org", ReviewedAt = ReviewedAt,
             });
+
+        // A change between two versions of the hostile source, its quotes as hostile as its text.
+        db.SourceChanges.Add(new SourceChange
+        {
+            SourceId = hostile.Id, Subject = "initech", Topic = "retention.active", Scope = "consumer", Kind = Core.Versions.ChangeKind.Changed,
+            FromVersion = 1, ToVersion = 2, FromObserved = ChangedFrom, ToObserved = ChangedTo, FromValue = "P30D", ToValue = "P90D",
+            FromQuote = ChangeFromQuote, ToQuote = ChangeToQuote, FromStart = 0, FromEnd = ChangeFromQuote.Length, ToStart = 0, ToEnd = ChangeToQuote.Length,
+        });
         await db.SaveChangesAsync();
     }
+
+    public const string ChangeFromQuote = "| Initech keeps <script>alert(1)</script> chats for 30 days |";
+
+    public const string ChangeToQuote = "=Initech keeps chats for 90 days.\n# not a heading";
+
+    public static readonly DateTimeOffset ChangedFrom = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset ChangedTo = new(2025, 9, 28, 0, 0, 0, TimeSpan.Zero);
 
     private async Task ReviewAsync(PolicyDbContext db, string name, ClaimStatus status, string? note, string? evidenceFrom = null)
     {

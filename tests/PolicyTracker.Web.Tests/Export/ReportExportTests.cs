@@ -183,7 +183,7 @@ public sealed class ReportExportTests(ReportApp app) : IClassFixture<ReportApp>
         string[] headings =
         [
             "## Summary", "### Disputed topics", "## acme", "## globex", "## initech", "### Comparison", "### Contradictions",
-            "### Editors' verdicts", "## Sources", "#### acme · `training.default`", "#### acme · `retention.deleted_chats`",
+            "### Editors' verdicts", "## What changed", "## Sources", "#### acme · `training.default`", "#### acme · `retention.deleted_chats`",
             "#### initech · `retention.active`",
         ];
         Assert.All(headings, h => Assert.Contains(h, lines));
@@ -196,6 +196,27 @@ public sealed class ReportExportTests(ReportApp app) : IClassFixture<ReportApp>
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", md, StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.StartsWith("=HYPERLINK", StringComparison.Ordinal));
+        Assert.DoesNotContain("# not a heading", lines);
+        var change = Assert.Single(lines, l => l.StartsWith("| 2025-09-28 |", StringComparison.Ordinal));
+        Assert.Contains("| changed | P30D → P90D |", change, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_Report_WhatChangedListsEachChangeWithBothQuotesEscaped()
+    {
+        // Act
+        var (_, bytes) = await GetAsync("/Export/Download?format=html");
+        var doc = AnalystApp.Parse(Encoding.UTF8.GetString(bytes));
+
+        // Assert
+        var section = doc.QuerySelector("section#changes")!;
+        Assert.Equal("What changed", section.QuerySelector("h2")!.TextContent);
+        var row = Assert.Single(section.QuerySelectorAll("tbody tr"));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("2025-09-28", cells[0]);
+        Assert.Equal(["initech", "retention.active", "consumer", "changed", "P30D → P90D"], cells.Skip(2).Take(5));
+        Assert.Equal([ReportApp.ChangeFromQuote, ReportApp.ChangeToQuote], row.QuerySelectorAll("q").Select(q => q.TextContent));
+        Assert.Empty(section.QuerySelectorAll("script"));
     }
 
     [Fact]

@@ -31,14 +31,16 @@ public sealed class RealHistoryIngestTests(TestApp app) : IClassFixture<TestApp>
         // Assert
         Assert.Equal(0, export.ExitCode);
         using var json = JsonDocument.Parse(export.Output);
-        var changes = json.RootElement.GetProperty("changes").EnumerateArray().ToList();
+        var changes = json.RootElement.GetProperty("changes").EnumerateArray()
+            .Where(c => c.GetProperty("source").GetString() == "lovable-privacy").ToList();
         var training = Assert.Single(
             changes, c => c.GetProperty("topic").GetString() == "training.default" && c.GetProperty("to").GetString() == "opt-out");
         Assert.Equal("added", training.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, training.GetProperty("from").ValueKind);
         Assert.Equal(("lovable-privacy", "2025-09-30"), (training.GetProperty("source").GetString(), training.GetProperty("toDate").GetString()));
         Assert.Contains("train", training.GetProperty("toQuote").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(changes, c => c.GetProperty("topic").GetString() == "sharing.sale" && c.GetProperty("to").GetString() == "no");
+        Assert.Contains(changes, c => c.GetProperty("topic").GetString() == "retention.closed_account" && c.GetProperty("to").GetString() == "P30D");
+        Assert.All(changes, c => Assert.Equal("2025-09-30", c.GetProperty("toDate").GetString()));
 
         // Only the current version's claims are stored to compare: the older text's claims are history.
         await using var db = app.CreateDbContext();
