@@ -1,11 +1,14 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Api;
 
@@ -30,6 +33,7 @@ public static class ApiEndpoints
         api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/claims/{id:long}", GetClaimAsync);
         api.MapGet("/contradictions", GetContradictionsAsync);
+        api.MapGet("/changes", GetChangesAsync);
         api.MapGet("/sources", GetSourcesAsync);
     }
 
@@ -46,9 +50,13 @@ public static class ApiEndpoints
     private static async Task<Ok<List<ContradictionJson>>> GetContradictionsAsync(ContradictionQueries comparisons, CancellationToken ct)
     {
         var comparison = await comparisons.CompareAsync(ct);
-        return TypedResults.Ok(comparison.Contradictions
-            .Select(f => new ContradictionJson(f.Subject, f.Topic, f.Involved.ClaimIds, f.Involved.Values, f.Involved.Sources, f.SelfContradiction))
-            .ToList());
+        return TypedResults.Ok(comparison.Contradictions.Select(ContradictionJson.Of).ToList());
+    }
+
+    private static async Task<Ok<List<ChangeJson>>> GetChangesAsync(ContradictionQueries comparisons, CancellationToken ct)
+    {
+        var comparison = await comparisons.CompareAsync(ct);
+        return TypedResults.Ok(comparison.Changes.Select(ChangeJson.Of).ToList());
     }
 
     private static async Task<Ok<List<SourceJson>>> GetSourcesAsync(PolicyDbContext db, CancellationToken ct)
@@ -78,9 +86,35 @@ public sealed record ClaimJson(
     long Id, string Source, string Subject, string Topic, string Scope, string Value, string Quote, int Start, int End, string Status,
     double Confidence, IReadOnlyList<StoredCue> Cues, string Suggestion);
 
-/// <summary>A contradiction as the JSON export writes it.</summary>
+/// <summary>A contradiction as the JSON export and <c>/api/contradictions</c> write it.</summary>
 public sealed record ContradictionJson(
-    string Subject, string Topic, IReadOnlyList<long> ClaimIds, IReadOnlyList<string> Values, IReadOnlyList<string> Sources, bool SelfContradiction);
+    string Subject, string Topic, IReadOnlyList<long> ClaimIds, IReadOnlyList<string> Values, IReadOnlyList<string> Sources, bool SelfContradiction)
+{
+    public static ContradictionJson Of(TopicFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new(finding.Subject, finding.Topic, finding.Involved.ClaimIds, finding.Involved.Values, finding.Involved.Sources, finding.SelfContradiction);
+    }
+}
+
+/// <summary>
+/// A change between versions of a source as the JSON export and <c>/api/changes</c> write it: the shape of CLAIMS.md
+/// ("Versions and changes"), plus the two version numbers. <c>From</c> is null for an added claim, <c>To</c> for a
+/// removed one; dates are the days the versions were observed.
+/// </summary>
+public sealed record ChangeJson(
+    string Subject, string Topic, string Scope, string Kind, string? From, string? To, string Source, string? FromDate, string ToDate,
+    string? FromQuote, string? ToQuote, int? FromVersion, int ToVersion)
+{
+    public static ChangeJson Of(ClaimChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new(
+            change.Subject, change.Topic, change.Scope, ChangeWords.Kind(change.Kind), change.From?.Value, change.To?.Value, change.Source,
+            change.From is { } older ? ChangeWords.Date(older.Observed) : null, ChangeWords.Date(change.ToObserved),
+            change.From?.Quote, change.To?.Quote, change.From?.Version, change.ToVersion);
+    }
+}
 
 /// <summary>One page of <c>/api/claims</c>.</summary>
 public sealed record ClaimsPageJson(int Page, int PageSize, int Total, int PageCount, IReadOnlyList<ClaimJson> Claims);

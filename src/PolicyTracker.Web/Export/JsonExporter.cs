@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
-using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Export;
 
@@ -21,6 +20,9 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
     // encoder writes <, >, & and quotes as \u escapes (and non-ASCII too), which every JSON reader turns back into the
     // same text, so the output can never close a <script> element it is embedded in.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.Default };
+
+    // The API's own shapes, so a resource reads the same in an export as from /api: camel case, nulls written.
+    private static readonly JsonSerializerOptions ShapeOptions = new(JsonSerializerDefaults.Web);
 
     public Task ExportAsync(Stream output, CancellationToken ct) => ExportAsync(ReportFilter.All, output, ct);
 
@@ -88,14 +90,7 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         json.WriteStartArray("contradictions");
         foreach (var finding in comparison.Contradictions)
         {
-            json.WriteStartObject();
-            json.WriteString("subject", finding.Subject);
-            json.WriteString("topic", finding.Topic);
-            WriteArray(json, "claimIds", finding.Involved.ClaimIds);
-            WriteArray(json, "values", finding.Involved.Values);
-            WriteArray(json, "sources", finding.Involved.Sources);
-            json.WriteBoolean("selfContradiction", finding.SelfContradiction);
-            json.WriteEndObject();
+            WriteShape(json, Api.ContradictionJson.Of(finding));
         }
 
         json.WriteEndArray();
@@ -120,29 +115,8 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         json.WriteStartArray("changes");
         foreach (var change in comparison.Changes)
         {
-            json.WriteStartObject();
-            json.WriteString("subject", change.Subject);
-            json.WriteString("topic", change.Topic);
-            json.WriteString("scope", change.Scope);
-            json.WriteString("kind", change.Kind.ToString().ToLowerInvariant());
-            json.WriteString("from", change.From?.Value);
-            json.WriteString("to", change.To?.Value);
-            json.WriteString("source", change.Source);
-            json.WriteString("fromDate", change.From is { } from ? ChangeWords.Date(from.Observed) : null);
-            json.WriteString("toDate", ChangeWords.Date(change.ToObserved));
-            json.WriteString("fromQuote", change.From?.Quote);
-            json.WriteString("toQuote", change.To?.Quote);
-            if (change.From is { } older)
-            {
-                json.WriteNumber("fromVersion", older.Version);
-            }
-            else
-            {
-                json.WriteNull("fromVersion");
-            }
-
-            json.WriteNumber("toVersion", change.ToVersion);
-            json.WriteEndObject();
+            WriteShape(json, Api.ChangeJson.Of(change));
+            await FlushIfFullAsync(json, ct);
         }
 
         json.WriteEndArray();
@@ -150,6 +124,12 @@ public sealed class JsonExporter(PolicyDbContext db, ContradictionQueries compar
         await json.FlushAsync(ct);
     }
 
+
+    /// <summary>
+    /// Writes a resource in its API shape. Through an element, as serializing straight into the writer would flush it
+    /// synchronously, which the server refuses; the writer is flushed asynchronously as it fills.
+    /// </summary>
+    private static void WriteShape<T>(Utf8JsonWriter json, T shape) => JsonSerializer.SerializeToElement(shape, ShapeOptions).WriteTo(json);
 
     /// <summary>Claims in the shape of <see cref="Api.ClaimJson"/>, in source and text order, streamed as they are read.</summary>
     private static async Task WriteClaimsAsync(Utf8JsonWriter json, IQueryable<Claim> claims, CancellationToken ct)

@@ -43,12 +43,14 @@ public sealed class SourceIngestor(
         }
 
         var name = target.Source ?? file;
-        var observed = target.Observed is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : time.GetUtcNow();
+        // A version without a date is observed when it is stored, not when its reading began: two ingests racing then
+        // take their places in the order they commit.
+        DateTimeOffset? observed = target.Observed is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         // Same bytes again is the common re-run case: answer it without reading or extracting.
         var stored = await db.Sources.AsNoTracking().Where(s => s.FileName == name).Select(s => (long?)s.Id).SingleOrDefaultAsync(ct);
-        if (stored is { } storedId && SameAsNeighbour(await VersionsAsync(storedId, ct), observed, sha256) is { } same)
+        if (stored is { } storedId && SameAsNeighbour(await VersionsAsync(storedId, ct), observed ?? time.GetUtcNow(), sha256) is { } same)
         {
             return Unchanged(name, storedId, same.Version);
         }
@@ -118,6 +120,7 @@ public sealed class SourceIngestor(
             var source = await db.Sources.SingleOrDefaultAsync(s => s.FileName == accepted.Name, ct);
             var now = time.GetUtcNow();
             var rows = new ClaimRows(db);
+            accepted = accepted with { Observed = accepted.Observed ?? now };
             IngestOutcome outcome;
             if (source is null)
             {
@@ -142,7 +145,7 @@ public sealed class SourceIngestor(
             else
             {
                 var versions = await VersionsAsync(source.Id, ct);
-                if (SameAsNeighbour(versions, accepted.Observed, accepted.Sha256) is { } same)
+                if (SameAsNeighbour(versions, accepted.Observed.Value, accepted.Sha256) is { } same)
                 {
                     return Unchanged(accepted.Name, source.Id, same.Version);
                 }
@@ -228,7 +231,7 @@ public sealed class SourceIngestor(
         ByteCount = accepted.ByteCount,
         ClaimCount = accepted.Claims.Count,
         IngestedAt = now,
-        ObservedAt = accepted.Observed,
+        ObservedAt = accepted.Observed ?? now,
         StatedDate = accepted.StatedDate,
         FileName = accepted.FileName,
         Title = accepted.Document.Title,
@@ -501,6 +504,6 @@ public sealed class SourceIngestor(
     /// <param name="FileName">The name of the file read.</param>
     /// <param name="By">Who uploaded the file, for the audit history; null for the command and the seeds.</param>
     private sealed record Accepted(
-        string Name, string FileName, string? By, DateTimeOffset Observed, string Sha256, long ByteCount, ExtractedDocument Document,
+        string Name, string FileName, string? By, DateTimeOffset? Observed, string Sha256, long ByteCount, ExtractedDocument Document,
         IReadOnlyList<ExtractedClaim> Claims, DateOnly? StatedDate, TimeSpan ReadTime, TimeSpan ExtractTime);
 }

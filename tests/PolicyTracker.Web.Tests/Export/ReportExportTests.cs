@@ -202,6 +202,30 @@ public sealed class ReportExportTests(ReportApp app) : IClassFixture<ReportApp>
     }
 
     [Fact]
+    public async Task ApiChanges_SameShapeAsTheJsonExport()
+    {
+        // Act
+        var (_, api) = await GetAsync("/api/changes");
+        var (_, export) = await GetAsync("/Export/Download?format=json");
+
+        // Assert: one shape per resource, whichever door it leaves by.
+        using var fromApi = System.Text.Json.JsonDocument.Parse(api);
+        using var fromExport = System.Text.Json.JsonDocument.Parse(export);
+        var change = Assert.Single(fromApi.RootElement.EnumerateArray());
+        Assert.Equal(
+            ["subject", "topic", "scope", "kind", "from", "to", "source", "fromDate", "toDate", "fromQuote", "toQuote", "fromVersion", "toVersion"],
+            change.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("changed", "P30D", "P90D", "2025-03-01", "2025-09-28"), (
+            change.GetProperty("kind").GetString(), change.GetProperty("from").GetString(), change.GetProperty("to").GetString(),
+            change.GetProperty("fromDate").GetString(), change.GetProperty("toDate").GetString()));
+        Assert.Equal(ReportApp.ChangeFromQuote, change.GetProperty("fromQuote").GetString());
+        var exported = Assert.Single(fromExport.RootElement.GetProperty("changes").EnumerateArray());
+        Assert.Equal(
+            change.EnumerateObject().Select(p => (p.Name, p.Value.ToString())),
+            exported.EnumerateObject().Select(p => (p.Name, p.Value.ToString())));
+    }
+
+    [Fact]
     public async Task Html_Report_WhatChangedListsEachChangeWithBothQuotesEscaped()
     {
         // Act
