@@ -118,7 +118,7 @@ internal sealed class IngestCommand : ICommand
             var length = new FileInfo(path).Length;
             if (length > limit)
             {
-                return ($"refused {name}: file too big: {length} bytes, the limit is {limit}", true, false);
+                return ($"refused {name}: {IngestOptions.TooBig(length, limit)}", true, false);
             }
 
             bytes = await File.ReadAllBytesAsync(path, ct);

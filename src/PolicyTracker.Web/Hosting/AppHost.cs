@@ -11,6 +11,7 @@ using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Watching;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -50,6 +51,7 @@ public static class AppHost
         builder.Services.AddApi();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
+        builder.Services.AddHostedService<WatchScheduler>();
 
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -147,6 +149,10 @@ public static class AppHost
         services.AddScoped<ClaimTagger>();
         services.AddScoped<ContradictionReviewer>();
         services.AddScoped<SuggestionReviewer>();
+        PageFetcher.Add(services);
+        services.AddScoped<PageFetcher>();
+        services.AddScoped<SourceWatcher>();
+        services.AddSingleton<WatchRunner>();
         SecurityServices.AddAccounts(services);
     }
 

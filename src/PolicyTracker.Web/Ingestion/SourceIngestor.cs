@@ -56,7 +56,7 @@ public sealed class SourceIngestor(
         var limit = options.Value.MaxFileBytes;
         if (bytes.LongLength > limit)
         {
-            return Reject(name, $"file too big: {bytes.LongLength} bytes, the limit is {limit}");
+            return Reject(name, IngestOptions.TooBig(bytes.LongLength, limit));
         }
 
         var started = Stopwatch.GetTimestamp();

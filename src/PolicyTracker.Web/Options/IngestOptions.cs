@@ -16,4 +16,7 @@ public sealed class IngestOptions
     /// </summary>
     [Range(0.001, 3600)]
     public double ReadTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>The one wording of the size limit, for files read from disk, uploads and fetched pages alike.</summary>
+    public static string TooBig(long bytes, long limit) => $"file too big: {bytes} bytes, the limit is {limit}";
 }
