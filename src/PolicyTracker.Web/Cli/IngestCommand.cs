@@ -35,10 +35,9 @@ internal sealed class IngestCommand : ICommand
             args.Value("--source"),
             args.Value("--observed") is { } observed && TryParseDay(observed, out var day) ? day : null);
 
-        // One run reads each file at most once, and takes each file name from one path only: a source is known by its
-        // file name, so a second path with the same name would replace the first without anyone noticing.
+        // One run reads each file at most once, and takes each file name from one path only (IngestRun).
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        var run = new IngestRun(target);
         foreach (var path in args.Positional)
         {
             // A folder contributes only the files a reader handles and names the others it skipped; a file named
@@ -68,21 +67,19 @@ internal sealed class IngestCommand : ICommand
                     continue;
                 }
 
-                // Under --source every file is a version of the one source, so only a file name used twice is ambiguous.
                 var name = Path.GetFileName(file.Path);
-                if (target.Source is null && taken.TryGetValue(name, out var first))
+                if (run.SameNameAsEarlier(file.Path, name) is { } sameName)
                 {
-                    await output.WriteLineAsync(
-                        $"refused {file.Path}: same file name as {first}, ingested in this run; rename one of them, as a source is known by its file name");
+                    await output.WriteLineAsync(sameName.Line);
                     failed = true;
                     continue;
                 }
 
                 var line = await IngestOrReportAsync(ingestor, logger, file.Path, target, limit, ct);
                 failed |= line.Failed;
-                if (line.Stored)
+                if (line.Outcome is { } outcome)
                 {
-                    taken[name] = file.Path;
+                    run.Record(file.Path, name, outcome);
                 }
 
                 await output.WriteLineAsync(line.Text);
@@ -92,7 +89,8 @@ internal sealed class IngestCommand : ICommand
         return failed ? CommandLine.Failure : CommandLine.Success;
     }
 
-    private static async Task<(string Text, bool Failed, bool Stored)> IngestOrReportAsync(
+    /// <summary>A file's line, whether it failed, and what the ingest did when it got that far.</summary>
+    private static async Task<(string Text, bool Failed, IngestOutcome? Outcome)> IngestOrReportAsync(
         SourceIngestor ingestor, ILogger logger, string path, IngestAs target, long limit, CancellationToken ct)
     {
         try
@@ -103,11 +101,11 @@ internal sealed class IngestCommand : ICommand
         {
             // The ingest rolled back, so the other files can still go in; the log file keeps the stack trace.
             logger.LogError(ex, "Ingest of {Source} failed", path);
-            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true, false);
+            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true, null);
         }
     }
 
-    private static async Task<(string Text, bool Failed, bool Stored)> IngestFileAsync(
+    private static async Task<(string Text, bool Failed, IngestOutcome? Outcome)> IngestFileAsync(
         SourceIngestor ingestor, string path, IngestAs target, long limit, CancellationToken ct)
     {
         var name = Path.GetFileName(path);
@@ -118,17 +116,19 @@ internal sealed class IngestCommand : ICommand
             var length = new FileInfo(path).Length;
             if (length > limit)
             {
-                return ($"refused {name}: {IngestOptions.TooBig(length, limit)}", true, false);
+                var tooBig = new IngestOutcome.Rejected(name, IngestOutcome.Rejected.TooBig(length, limit));
+                return (tooBig.Line, true, tooBig);
             }
 
             bytes = await File.ReadAllBytesAsync(path, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ($"refused {name}: cannot read the file: {ex.Message}", true, false);
+            var unreadable = new IngestOutcome.Rejected(name, $"cannot read the file: {ex.Message}");
+            return (unreadable.Line, true, unreadable);
         }
 
         var outcome = await ingestor.IngestAsync(name, bytes, target, ct);
-        return (outcome.Line, !outcome.Stored, outcome.Stored);
+        return (outcome.Line, !outcome.Stored, outcome);
     }
 }

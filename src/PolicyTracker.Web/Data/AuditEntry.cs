@@ -49,6 +49,9 @@ public enum AuditAction
     UserAdded,
     UserRoleChanged,
     UserUnlocked,
+
+    /// <summary>An editor uploaded a file in the browser and it was stored: To is the version it became.</summary>
+    SourceUploaded,
 }
 
 public static class AuditActors

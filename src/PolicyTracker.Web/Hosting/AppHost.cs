@@ -11,6 +11,7 @@ using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Versions;
 using PolicyTracker.Web.Watching;
 using Serilog;
 using Serilog.Events;
@@ -74,6 +75,7 @@ public static class AppHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapApi();
+        app.MapChangeFeeds();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();
@@ -140,6 +142,7 @@ public static class AppHost
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();
         services.AddScoped<CsvClaimWriter>();
         services.AddScoped<ClaimReviewWriter>();

@@ -4,7 +4,11 @@ namespace PolicyTracker.Web.Ingestion;
 /// Which source a file is a version of, and when that version was observed. Without a source the file name is the
 /// source's name; without a date the version was observed when it is ingested.
 /// </summary>
-public sealed record IngestAs(string? Source = null, DateOnly? Observed = null)
+/// <param name="By">
+/// The signed-in account that uploaded the file: each version it stores gets an entry in the audit history under that
+/// name, so an editor's ingests are attributable. Null for the command and the seeds, run by whoever runs the server.
+/// </param>
+public sealed record IngestAs(string? Source = null, DateOnly? Observed = null, string? By = null)
 {
     public static readonly IngestAs FileName = new();
 

@@ -14,7 +14,14 @@ public abstract record IngestOutcome(string FileName)
 
     /// <summary>"12 claims", or "12 claims, 3 of them suggestions for editors".</summary>
     public static string Claims(int claims, int suggestions) =>
-        suggestions == 0 ? $"{claims} claims" : $"{claims} claims, {suggestions} of them suggestions for editors";
+        (claims == 1 ? "1 claim" : $"{claims} claims")
+        + suggestions switch
+        {
+            0 => "",
+            1 when claims == 1 => ", a suggestion for editors",
+            1 => ", 1 of them a suggestion for editors",
+            _ => $", {suggestions} of them suggestions for editors",
+        };
 
     /// <summary>A new source was stored, with <paramref name="ClaimCount"/> claims, <paramref name="SuggestionCount"/> of them suggestions.</summary>
     public sealed record Added(string FileName, long SourceId, int ClaimCount, int SuggestionCount = 0) : IngestOutcome(FileName)
@@ -51,5 +58,8 @@ public abstract record IngestOutcome(string FileName)
         public override string Line => $"refused {FileName}: {Reason}";
 
         public override bool Stored => false;
+
+        /// <summary>The one wording of a file over the size limit, wherever its size is found out.</summary>
+        public static string TooBig(long bytes, long limit) => $"file too big: {bytes} bytes, the limit is {limit}";
     }
 }

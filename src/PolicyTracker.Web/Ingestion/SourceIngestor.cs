@@ -56,7 +56,7 @@ public sealed class SourceIngestor(
         var limit = options.Value.MaxFileBytes;
         if (bytes.LongLength > limit)
         {
-            return Reject(name, IngestOptions.TooBig(bytes.LongLength, limit));
+            return Reject(name, IngestOutcome.Rejected.TooBig(bytes.LongLength, limit));
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -94,7 +94,7 @@ public sealed class SourceIngestor(
         }
 
         var accepted = new Accepted(
-            name, file, observed, sha256, bytes.LongLength, document, claims, StatedDateReader.Read(document.Text), readTime,
+            name, file, target.By, observed, sha256, bytes.LongLength, document, claims, StatedDateReader.Read(document.Text), readTime,
             Stopwatch.GetElapsedTime(started) - readTime);
         try
         {
@@ -173,6 +173,7 @@ public sealed class SourceIngestor(
                     changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1));
             }
 
+            await RecordUploadAsync(accepted, source, outcome, now, ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation(
                 "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s)",
@@ -185,6 +186,30 @@ public sealed class SourceIngestor(
             // Whatever happened, nothing tracked may leak into the next file's save.
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// An uploaded version's entry in the audit history, in the ingest's transaction: the version and its entry are
+    /// stored together or not at all.
+    /// </summary>
+    private async Task RecordUploadAsync(Accepted accepted, Source source, IngestOutcome outcome, DateTimeOffset now, CancellationToken ct)
+    {
+        if (accepted.By is not { } by)
+        {
+            return;
+        }
+
+        var version = outcome is IngestOutcome.NewVersion added ? added.Version : 1;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            Actor = by,
+            Action = AuditAction.SourceUploaded,
+            Target = $"source {source.FileName}",
+            To = $"version {version}",
+            Note = accepted.FileName == source.FileName ? null : $"from the file {accepted.FileName}",
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The source row's copy of its current version's metadata.</summary>
@@ -474,7 +499,8 @@ public sealed class SourceIngestor(
 
     /// <param name="Name">The source's name: the file name, or the name it was ingested as a version of.</param>
     /// <param name="FileName">The name of the file read.</param>
+    /// <param name="By">Who uploaded the file, for the audit history; null for the command and the seeds.</param>
     private sealed record Accepted(
-        string Name, string FileName, DateTimeOffset Observed, string Sha256, long ByteCount, ExtractedDocument Document,
+        string Name, string FileName, string? By, DateTimeOffset Observed, string Sha256, long ByteCount, ExtractedDocument Document,
         IReadOnlyList<ExtractedClaim> Claims, DateOnly? StatedDate, TimeSpan ReadTime, TimeSpan ExtractTime);
 }

@@ -7,6 +7,12 @@ public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 
+    /// <summary>
+    /// What an upload's form holds besides its files: the token, the chosen source and date, and each part's headers.
+    /// Part of <see cref="MaxUploadBytes"/>, so a full upload of files at the size limit is never refused for its form.
+    /// </summary>
+    public const long FormOverheadBytes = 64 * 1024;
+
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = SourceReader.DefaultMaxBytes;
 
@@ -17,6 +23,21 @@ public sealed class IngestOptions
     [Range(0.001, 3600)]
     public double ReadTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>The one wording of the size limit, for files read from disk, uploads and fetched pages alike.</summary>
-    public static string TooBig(long bytes, long limit) => $"file too big: {bytes} bytes, the limit is {limit}";
+    /// <summary>How many files one upload in the browser may hold; an upload with more is refused whole.</summary>
+    [Range(1, 1000)]
+    public int MaxFilesPerUpload { get; set; } = 20;
+
+    /// <summary>
+    /// The most an upload's request body may be: every file at the size limit, plus the form. Saturates rather than
+    /// overflows for a size limit near <see cref="long.MaxValue"/>.
+    /// </summary>
+    public long MaxUploadBytes
+    {
+        get
+        {
+            // Validation reads every property, this one too, before it refuses a count below 1.
+            var files = Math.Max(1, MaxFilesPerUpload);
+            return MaxFileBytes > (long.MaxValue - FormOverheadBytes) / files ? long.MaxValue : (MaxFileBytes * files) + FormOverheadBytes;
+        }
+    }
 }

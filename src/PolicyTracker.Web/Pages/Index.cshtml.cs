@@ -8,14 +8,19 @@ using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Pages;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
-public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer, ClaimQueries claims) : PageModel
+public sealed class IndexModel(
+    PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer, ClaimQueries claims, ChangeQueries changes, TimeProvider time) : PageModel
 {
     private const int DisputedShown = 10;
     private const int RecentShown = 8;
+
+    /// <summary>How far back "recent changes" reaches.</summary>
+    public const int RecentChangeDays = 30;
 
     public int SourceCount { get; private set; }
 
@@ -29,6 +34,9 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     /// <summary>Contradictions no editor has confirmed or dismissed yet.</summary>
     public int OpenCount { get; private set; }
 
+    /// <summary>Changes between versions observed in the last <see cref="RecentChangeDays"/> days.</summary>
+    public int RecentChangeCount { get; private set; }
+
     public IReadOnlyList<DisputedTopic> Disputed { get; private set; } = [];
 
     public IReadOnlyList<RecentSource> Recent { get; private set; } = [];
@@ -40,6 +48,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         SourceCount = await db.Sources.CountAsync(ct);
         ClaimCount = await claims.CountClaimsAsync(ct);
         SuggestionCount = await claims.CountSuggestionsAsync(ct);
+        RecentChangeCount = await changes.CountSinceAsync(time.GetUtcNow().AddDays(-RecentChangeDays), ct);
 
         var comparison = await comparisons.CompareAsync(ct);
         ContradictionCount = comparison.Contradictions.Count;

@@ -97,7 +97,9 @@ public sealed class ClaimTagger(PolicyDbContext db, TimeProvider time, ILogger<C
             {
                 var sameEvidence = claim.Evidence.Select(e => (e.EvidenceClaimId, e.Quote, e.SourceName))
                     .SequenceEqual(evidence.Select(e => (e.ClaimId, e.Quote, e.SourceName)));
-                if (claim.Status == request.Status && claim.ReviewNote == note && sameEvidence)
+                // A claim whose quote a new version reworded is saved even unchanged: saving is the review again.
+                var reworded = claim.PreviousQuote is not null;
+                if (claim.Status == request.Status && claim.ReviewNote == note && sameEvidence && !reworded)
                 {
                     continue;
                 }
@@ -107,6 +109,7 @@ public sealed class ClaimTagger(PolicyDbContext db, TimeProvider time, ILogger<C
                 claim.ReviewNote = note;
                 claim.ReviewedBy = actor;
                 claim.ReviewedAt = now;
+                claim.PreviousQuote = null;
                 db.Entry(claim).Property(c => c.Revision).OriginalValue = expected[claim.Id];
                 claim.Revision = expected[claim.Id] + 1;
                 db.ClaimEvidence.RemoveRange(claim.Evidence);
@@ -120,7 +123,7 @@ public sealed class ClaimTagger(PolicyDbContext db, TimeProvider time, ILogger<C
                     ClaimId = claim.Id,
                     Subject = claim.Subject,
                     Topic = claim.Topic,
-                    Target = $"claim {claim.Id}",
+                    Target = reworded ? $"claim {claim.Id}, reviewed again on its new quote" : $"claim {claim.Id}",
                     From = from.ToString(),
                     To = request.Status.ToString(),
                     Note = note,

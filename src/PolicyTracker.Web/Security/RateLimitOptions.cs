@@ -38,5 +38,9 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int SearchesPerClient { get; set; } = 300;
 
+    /// <summary>Uploads of source files in the browser from one client: each may hold many files to read and extract.</summary>
+    [Range(1, 1_000_000)]
+    public int UploadsPerClient { get; set; } = 30;
+
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 }

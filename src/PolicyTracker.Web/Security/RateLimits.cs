@@ -10,7 +10,8 @@ namespace PolicyTracker.Web.Security;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on what a stranger could use to guess passwords or tie up the server: sign-in (per
-/// client address and per account), exports (PDF apart, and a cap on PDFs printing at once) and full-text search.
+/// client address and per account), exports (PDF apart, and a cap on PDFs printing at once), full-text search and
+/// uploads of source files.
 /// An endpoint names its policy with <see cref="EnableRateLimitingAttribute"/>; a refused request gets 429 with
 /// <c>Retry-After</c>. The limits are <see cref="RateLimitOptions"/>.
 /// </summary>
@@ -24,6 +25,9 @@ public static class RateLimits
 
     /// <summary>Lists that take a full-text query; only requests with a query count.</summary>
     public const string Search = "search";
+
+    /// <summary>The Sources page's upload posts; reading the page is not counted.</summary>
+    public const string Upload = "upload";
 
     /// <summary>The sign-in form's email field, which names the account a sign-in counts against.</summary>
     public const string SignInEmailField = "Input.Email";
@@ -82,6 +86,9 @@ public static class RateLimits
             : Window("export client " + ClientOf(context), limits.ExportsPerClient, limits));
         options.AddPolicy(Search, context => !string.IsNullOrWhiteSpace(context.Request.Query["q"])
             ? Window("search client " + ClientOf(context), limits.SearchesPerClient, limits)
+            : RateLimitPartition.GetNoLimiter(""));
+        options.AddPolicy(Upload, context => HttpMethods.IsPost(context.Request.Method)
+            ? Window("upload client " + ClientOf(context), limits.UploadsPerClient, limits)
             : RateLimitPartition.GetNoLimiter(""));
 
         // An endpoint has one policy, so the limits that span clients (one account from many addresses, all PDFs at

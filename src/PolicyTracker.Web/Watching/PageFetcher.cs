@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
+using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
 
 namespace PolicyTracker.Web.Watching;
@@ -174,7 +175,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
             response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture));
     }
 
-    private static FetchedPage.Failed TooBig(long bytes, long limit) => new(IngestOptions.TooBig(bytes, limit));
+    private static FetchedPage.Failed TooBig(long bytes, long limit) => new(IngestOutcome.Rejected.TooBig(bytes, limit));
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

@@ -42,6 +42,40 @@ public sealed class FormClient(HttpClient http) : IDisposable
         IHtmlFormElement form, Dictionary<string, string?>? values = null, Dictionary<string, string[]>? multi = null)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var fields = FieldsWith(form, values, multi);
+        using var content = new FormUrlEncodedContent(fields);
+        return await Http.PostAsync(ActionOf(form), content);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="form"/> as <c>multipart/form-data</c>, as a browser does a form with a file input: the
+    /// values its controls hold, in their order (changed by <paramref name="values"/> as in <see cref="SubmitAsync"/>),
+    /// then <paramref name="files"/> under the file input's name.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(
+        IHtmlFormElement form, IEnumerable<(string Name, byte[] Bytes)> files, Dictionary<string, string?>? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(files);
+        var fileField = form.QuerySelector("input[type=file]")?.GetAttribute("name")
+            ?? throw new InvalidOperationException("The form has no file input.");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FieldsWith(form, values, null))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), fileField, name);
+        }
+
+        return await Http.PostAsync(ActionOf(form), content);
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsWith(
+        IHtmlFormElement form, Dictionary<string, string?>? values, Dictionary<string, string[]>? multi)
+    {
         var fields = FieldsOf(form);
         foreach (var (name, value) in values ?? [])
         {
@@ -58,12 +92,13 @@ public sealed class FormClient(HttpClient http) : IDisposable
             fields.AddRange(many.Select(v => new KeyValuePair<string, string>(name, v)));
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } given ? given
+        return fields;
+    }
+
+    private static string ActionOf(IHtmlFormElement form) =>
+        form.GetAttribute("action") is { Length: > 0 } given ? given
             : Addresses.TryGetValue((IHtmlDocument)form.Owner!, out var address) ? address
             : throw new InvalidOperationException("The form has no action and its page was not read through this client.");
-        using var content = new FormUrlEncodedContent(fields);
-        return await Http.PostAsync(action, content);
-    }
 
     /// <summary>The name/value pairs a browser would send for the form as it stands.</summary>
     public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
@@ -91,7 +126,8 @@ public sealed class FormClient(HttpClient http) : IDisposable
                     }
 
                     break;
-                case IHtmlInputElement input when input.Type is "submit" or "button" or "image":
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "image" or "file":
+                    // A file input's files are sent as files, not as a value (see UploadAsync).
                     break;
                 case IHtmlInputElement input:
                     fields.Add(new(name, input.Value));

@@ -212,6 +212,33 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Upload_PerClient_OnlyUploadsCountAndOtherClientsServed()
+    {
+        // Arrange
+        using var app = new LimitedApp(("UploadsPerClient", 2));
+        using var first = await app.SignInAsync(Roles.Editor);
+        using var second = await app.SignInAsync(Roles.Editor);
+        first.Http.DefaultRequestHeaders.Add(LimitedApp.ClientHeader, "203.0.113.7");
+        second.Http.DefaultRequestHeaders.Add(LimitedApp.ClientHeader, "203.0.113.8");
+        var form = (await first.GetDocumentAsync("/Sources")).Forms["upload-form"]!;
+        var otherForm = (await second.GetDocumentAsync("/Sources")).Forms["upload-form"]!;
+        (string, byte[])[] file = [("limited.txt", "Acme sells no personal data.\n"u8.ToArray())];
+
+        // Act
+        using var one = await first.UploadAsync(form, file);
+        using var two = await first.UploadAsync(form, file);
+        using var three = await first.UploadAsync(form, file);
+        using var page = await first.Http.GetAsync("/Sources");
+        using var other = await second.UploadAsync(otherForm, file);
+
+        // Assert
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (one.StatusCode, two.StatusCode));
+        AssertRefused(three);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public void Options_OutOfRange_AppRefusesToStart()
     {
         // Arrange
@@ -236,15 +263,15 @@ public sealed class RateLimitTests
 
         // Assert: the shipped appsettings.json says the same as the class, and neither throttles a person.
         Assert.Equal(
-            (60, 60, 10, 60, 6, 2, 300),
+            (60, 60, 10, 60, 6, 2, 300, 30),
             (limits.WindowSeconds, limits.SignInsPerClient, limits.SignInsPerAccount, limits.ExportsPerClient,
-                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient));
+                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient));
         var fresh = new RateLimitOptions();
         Assert.Equal(
             (fresh.WindowSeconds, fresh.SignInsPerClient, fresh.SignInsPerAccount, fresh.ExportsPerClient,
-                fresh.PdfExportsPerClient, fresh.PdfExportsAtOnce, fresh.SearchesPerClient),
+                fresh.PdfExportsPerClient, fresh.PdfExportsAtOnce, fresh.SearchesPerClient, fresh.UploadsPerClient),
             (limits.WindowSeconds, limits.SignInsPerClient, limits.SignInsPerAccount, limits.ExportsPerClient,
-                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient));
+                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient));
     }
 
     private static void AssertRefused(HttpResponseMessage response)

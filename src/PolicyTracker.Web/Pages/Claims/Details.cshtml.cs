@@ -11,11 +11,12 @@ using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Pages.Claims;
 
 public sealed class DetailsModel(
-    PolicyDbContext db, ClaimQueries claims, ContradictionQueries comparisons, ClaimTagger tagger, SuggestionReviewer suggestions, IOptions<ExtractionOptions> extraction) : PageModel
+    PolicyDbContext db, ClaimQueries claims, ContradictionQueries comparisons, ClaimTagger tagger, SuggestionReviewer suggestions, ChangeQueries changes, IOptions<ExtractionOptions> extraction) : PageModel
 {
     private const int RelatedShown = 50;
 
@@ -44,6 +45,12 @@ public sealed class DetailsModel(
     public QuoteContext? Context { get; private set; }
 
     public string? ReviewNote { get; private set; }
+
+    /// <summary>The quote an editor reviewed, when a newer version of the source has reworded it since.</summary>
+    public string? PreviousQuote { get; private set; }
+
+    /// <summary>Since which version of its source the claim has been said; null for a source without kept versions.</summary>
+    public VersionDate? Since { get; private set; }
 
     public string? ReviewedBy { get; private set; }
 
@@ -156,9 +163,10 @@ public sealed class DetailsModel(
         Cues = Claim.CueList;
         var review = await db.Claims.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new { c.ReviewNote, c.ReviewedBy, c.ReviewedAt, Text = c.Source!.Text })
+            .Select(c => new { c.ReviewNote, c.ReviewedBy, c.ReviewedAt, c.PreviousQuote, Text = c.Source!.Text })
             .SingleAsync(ct);
-        (ReviewNote, ReviewedBy, ReviewedAt) = (review.ReviewNote, review.ReviewedBy, review.ReviewedAt);
+        (ReviewNote, ReviewedBy, ReviewedAt, PreviousQuote) = (review.ReviewNote, review.ReviewedBy, review.ReviewedAt, review.PreviousQuote);
+        Since = await changes.SinceAsync(Claim.SourceId, Claim.Subject, Claim.Topic, Claim.Scope, Claim.Value, ct);
         Context = QuoteContext.Around(review.Text, Claim.Start, Claim.End);
 
         var evidence = await db.ClaimEvidence.AsNoTracking().Where(e => e.ClaimId == id).OrderBy(e => e.Id).ToListAsync(ct);

@@ -23,6 +23,7 @@ public sealed record HistoryEntry(
         AuditAction.UserAdded => $"added as {To}",
         AuditAction.UserRoleChanged => $"role {From} → {To}",
         AuditAction.UserUnlocked => "unlocked",
+        AuditAction.SourceUploaded => $"uploaded as {To}",
         _ => Action.ToString(),
     };
 }

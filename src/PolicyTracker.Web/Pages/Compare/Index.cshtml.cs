@@ -115,6 +115,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
                 questions.GetValueOrDefault(topic),
                 finding?.Verdict == Verdict.Disagree,
                 finding?.SelfContradiction ?? false,
+                finding?.ChangedOverTime ?? false,
                 [.. (finding?.AllSides ?? []).Select(ValueCount.Of)],
                 cells);
         })];
@@ -135,7 +136,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
     public sealed record Column(long Id, string FileName, string? Title, SourceKind Kind);
 
     public sealed record Row(
-        string Topic, string? Question, bool Disputed, bool SelfContradiction, IReadOnlyList<ValueCount> Values, IReadOnlyList<Cell> Cells);
+        string Topic, string? Question, bool Disputed, bool SelfContradiction, bool ChangedOverTime, IReadOnlyList<ValueCount> Values, IReadOnlyList<Cell> Cells);
 
     public sealed record ValueCount(string Value, int Sources)
     {
