@@ -33,7 +33,7 @@ internal sealed class WatchCommand : ICommand
         }
 
         var every = args.Value("--every") is { } text ? WatchInterval.Parse(text).Interval : WatchInterval.Default;
-        var result = await services.GetRequiredService<SourceWatcher>().AddAsync(args.Positional[0], every, args.Value("--source"), ct);
+        var result = await services.GetRequiredService<SourceWatcher>().AddAsync(args.Positional[0], every, args.Value("--source"), null, ct);
         await output.WriteLineAsync(result.Line);
         return result.Watched ? CommandLine.Success : CommandLine.Failure;
     }

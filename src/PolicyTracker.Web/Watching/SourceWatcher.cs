@@ -39,8 +39,11 @@ public sealed class SourceWatcher(
     /// </summary>
     private TimeSpan LeaseDuration => fetch.Value.Timeout + TimeSpan.FromSeconds(ingest.Value.ReadTimeoutSeconds) + TimeSpan.FromMinutes(5);
 
-    /// <summary>Fetches <paramref name="url"/> now and, when the page was stored, watches it every <paramref name="every"/>.</summary>
-    public async Task<WatchResult> AddAsync(string url, TimeSpan every, string? name, CancellationToken ct)
+    /// <summary>
+    /// Fetches <paramref name="url"/> now and, when the page was stored, watches it every <paramref name="every"/>.
+    /// <paramref name="by"/> names the editor who added it, for the history; null from the command line.
+    /// </summary>
+    public async Task<WatchResult> AddAsync(string url, TimeSpan every, string? name, string? by, CancellationToken ct)
     {
         var (address, problem) = WatchUrl.Parse(url);
         if (address is null)
@@ -60,7 +63,7 @@ public sealed class SourceWatcher(
             return new($"refused {url}: already watched as {existing.Name} ({existing.Url})", false);
         }
 
-        var report = await FetchAndIngestAsync(name, address, PageValidators.None, ct);
+        var report = await FetchAndIngestAsync(name, address, PageValidators.None, by, ct);
         if (report.Failed)
         {
             // Nothing is watched that has never been read: the person adding it sees why at once and can fix the address.
@@ -112,7 +115,7 @@ public sealed class SourceWatcher(
         }
 
         var watched = await db.WatchedSources.AsNoTracking().SingleAsync(w => w.Id == id, ct);
-        var report = await FetchAndIngestAsync(watched.Name, new Uri(watched.Url), new PageValidators(watched.ETag, watched.LastModified), ct);
+        var report = await FetchAndIngestAsync(watched.Name, new Uri(watched.Url), new PageValidators(watched.ETag, watched.LastModified), null, ct);
 
         // Only the holder of the lease records: had it run out and another instance fetched since, that record stands.
         db.ChangeTracker.Clear();
@@ -140,12 +143,12 @@ public sealed class SourceWatcher(
         return claimed == 1 ? lease : null;
     }
 
-    private async Task<FetchReport> FetchAndIngestAsync(string name, Uri url, PageValidators validators, CancellationToken ct)
+    private async Task<FetchReport> FetchAndIngestAsync(string name, Uri url, PageValidators validators, string? by, CancellationToken ct)
     {
         var page = await fetcher.FetchAsync(url, validators, ct);
         var report = page switch
         {
-            FetchedPage.Page fetched => await IngestAsync(name, fetched, validators, ct),
+            FetchedPage.Page fetched => await IngestAsync(name, fetched, validators, by, ct),
             FetchedPage.NotModified => new FetchReport(name, FetchStatus.NotModified, $"unchanged {name}: not modified since the last fetch", null, validators),
             FetchedPage.Failed failed => Failure(name, failed.Reason, validators),
             _ => throw new InvalidOperationException($"unknown fetch result {page.GetType().Name}"),
@@ -162,18 +165,18 @@ public sealed class SourceWatcher(
         return report;
     }
 
-    private async Task<FetchReport> IngestAsync(string name, FetchedPage.Page page, PageValidators previous, CancellationToken ct)
+    private async Task<FetchReport> IngestAsync(string name, FetchedPage.Page page, PageValidators previous, string? by, CancellationToken ct)
     {
         IngestOutcome outcome;
         try
         {
-            outcome = await ingestor.IngestAsync(page.FileName, page.Bytes, new IngestAs(name), ct);
+            outcome = await ingestor.IngestAsync(page.FileName, page.Bytes, new IngestAs(name, By: by), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The ingest rolled back; the source keeps its last version and the next fetch tries again.
             logger.LogError(ex, "Ingest of fetched {Source} failed", name);
-            return Failure(name, ex.Message, previous);
+            return Failure(name, IngestOutcome.Rejected.ServerError, previous);
         }
 
         var validators = new PageValidators(page.ETag, page.LastModified);

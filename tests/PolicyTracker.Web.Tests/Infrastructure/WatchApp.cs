@@ -53,7 +53,7 @@ public sealed class WatchApp : TestApp, IAsyncLifetime
     public async Task<WatchResult> WatchAsync(string url, string name, TimeSpan? every = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SourceWatcher>().AddAsync(url, every ?? WatchInterval.Default, name, default);
+        return await scope.ServiceProvider.GetRequiredService<SourceWatcher>().AddAsync(url, every ?? WatchInterval.Default, name, null, default);
     }
 
     /// <summary>One scheduler pass, now.</summary>
