@@ -46,6 +46,15 @@ public static class CommandLine
                                             Score the extractor against a gold file, reading the documents
                                             it names from DIR (default: the seeds shipped with the app).
                                             --verbose also lists spurious and missed claims.
+          watch URL [--every INTERVAL] [--source NAME]
+                                            Fetch an http or https address now and then every INTERVAL
+                                            (30m, 12h, 1d, 2w; default 1d, at least 15m) as a version of
+                                            the source NAME (default: the address's host and path). Prints
+                                            the result as ingest does; exits 1 when the page was refused.
+          watch --list                      List watched sources: address, interval, last fetch and its
+                                            status or error, next fetch.
+          unwatch NAME                      Stop fetching a source; its versions stay.
+          refresh [NAME]                    Fetch one watched source, or all, now.
           users add EMAIL --role ROLE --password-stdin
                                             Add an account with the role Reader, Editor or Admin; the
                                             password is read from standard input. The first admin is made
@@ -58,12 +67,12 @@ public static class CommandLine
         Configuration is the web app's: appsettings.json, environment variables, and --Key=value
         arguments, e.g. --ConnectionStrings:Default="Data Source=/tmp/p.db" or --Ingest:MaxFileBytes=1000000.
 
-        Exit codes: 0 success, 1 a file was refused or failed, 2 bad arguments or configuration.
+        Exit codes: 0 success, 1 a file or page was refused or failed, 2 bad arguments or configuration.
         """;
 
     private static readonly HashSet<string> HelpWords = ["help", "--help", "-h", "-?"];
 
-    private static readonly HashSet<string> Commands = ["ingest", "export", "eval", "users"];
+    private static readonly HashSet<string> Commands = ["ingest", "export", "eval", "watch", "unwatch", "refresh", "users"];
 
     /// <summary>True when <paramref name="args"/> ask for a command rather than the web app.</summary>
     public static bool IsCommand(string[] args)
@@ -93,6 +102,9 @@ public static class CommandLine
             "ingest" => new IngestCommand(),
             "export" => new ExportCommand(),
             "eval" => new EvalCommand(),
+            "watch" => new WatchCommand(),
+            "unwatch" => new UnwatchCommand(),
+            "refresh" => new RefreshCommand(),
             "users" => new UsersCommand(input),
             _ => null,
         };

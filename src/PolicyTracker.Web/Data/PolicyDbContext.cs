@@ -27,6 +27,8 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<WatchedSource> WatchedSources => Set<WatchedSource>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();

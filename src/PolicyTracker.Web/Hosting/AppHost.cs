@@ -12,6 +12,7 @@ using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
 using PolicyTracker.Web.Versions;
+using PolicyTracker.Web.Watching;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -51,6 +52,7 @@ public static class AppHost
         builder.Services.AddApi();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
+        builder.Services.AddHostedService<WatchScheduler>();
 
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -150,6 +152,10 @@ public static class AppHost
         services.AddScoped<ClaimTagger>();
         services.AddScoped<ContradictionReviewer>();
         services.AddScoped<SuggestionReviewer>();
+        PageFetcher.Add(services);
+        services.AddScoped<PageFetcher>();
+        services.AddScoped<SourceWatcher>();
+        services.AddSingleton<WatchRunner>();
         SecurityServices.AddAccounts(services);
     }
 

@@ -42,5 +42,9 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int UploadsPerClient { get; set; } = 30;
 
+    /// <summary>Addresses added to watch in the browser from one client: each makes the server fetch a page.</summary>
+    [Range(1, 1_000_000)]
+    public int WatchesPerClient { get; set; } = 20;
+
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 }

@@ -26,8 +26,14 @@ public static class RateLimits
     /// <summary>Lists that take a full-text query; only requests with a query count.</summary>
     public const string Search = "search";
 
-    /// <summary>The Sources page's upload posts; reading the page is not counted.</summary>
+    /// <summary>
+    /// The Sources page's posts: uploads, and addresses added to watch (each fetched at once), counted apart.
+    /// Reading the page is not counted.
+    /// </summary>
     public const string Upload = "upload";
+
+    /// <summary>The handler that adds an address to watch, on the page whose policy is <see cref="Upload"/>.</summary>
+    public const string WatchHandler = "Watch";
 
     /// <summary>The sign-in form's email field, which names the account a sign-in counts against.</summary>
     public const string SignInEmailField = "Input.Email";
@@ -87,9 +93,10 @@ public static class RateLimits
         options.AddPolicy(Search, context => !string.IsNullOrWhiteSpace(context.Request.Query["q"])
             ? Window("search client " + ClientOf(context), limits.SearchesPerClient, limits)
             : RateLimitPartition.GetNoLimiter(""));
-        options.AddPolicy(Upload, context => HttpMethods.IsPost(context.Request.Method)
-            ? Window("upload client " + ClientOf(context), limits.UploadsPerClient, limits)
-            : RateLimitPartition.GetNoLimiter(""));
+        options.AddPolicy(Upload, context => !HttpMethods.IsPost(context.Request.Method) ? RateLimitPartition.GetNoLimiter("")
+            : string.Equals(context.Request.Query["handler"], WatchHandler, StringComparison.OrdinalIgnoreCase)
+                ? Window("watch client " + ClientOf(context), limits.WatchesPerClient, limits)
+                : Window("upload client " + ClientOf(context), limits.UploadsPerClient, limits));
 
         // An endpoint has one policy, so the limits that span clients (one account from many addresses, all PDFs at
         // once) are the global limiter's; each applies only to the requests of its policy.

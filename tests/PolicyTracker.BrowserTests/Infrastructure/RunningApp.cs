@@ -126,6 +126,9 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "browser.db")}";
         start.Environment["Storage__DataDirectory"] = Path.Combine(root, "data");
         start.Environment["Seeds__Directory"] = Path.Combine(root, "seeds");
+
+        // The pages a browser test asks the app to watch are served by the test on loopback.
+        start.Environment["Fetch__AllowedHosts__0"] = "127.0.0.1";
         return start;
     }
 

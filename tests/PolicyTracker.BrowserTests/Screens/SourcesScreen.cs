@@ -7,7 +7,7 @@ public sealed class SourcesScreen(IPage page)
 {
     public IPage Page => page;
 
-    public ILocator Rows => page.Locator("tbody tr");
+    public ILocator Rows => page.Locator("#sources tbody tr");
 
     /// <summary>The upload form, shown to editors only.</summary>
     public ILocator UploadForm => page.Locator("#upload-form");
@@ -23,6 +23,22 @@ public sealed class SourcesScreen(IPage page)
     {
         await page.GetByLabel("Files", new() { Exact = true }).SetInputFilesAsync(files);
         await UploadForm.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>The watched addresses, one row each with its last fetch and status.</summary>
+    public ILocator WatchedRows => page.Locator("#watched tbody tr");
+
+    /// <summary>What adding an address did, in the ingest's wording.</summary>
+    public ILocator WatchResult => page.Locator("#watch-result");
+
+    /// <summary>Fills the address form and submits it, as a person would.</summary>
+    public async Task WatchAsync(string url, string every, string name)
+    {
+        await page.GetByLabel("Address", new() { Exact = true }).FillAsync(url);
+        await page.GetByLabel("Every", new() { Exact = true }).FillAsync(every);
+        await page.GetByLabel("Source name (optional)", new() { Exact = true }).FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fetch and watch" }).ClickAsync();
         await page.WaitForLoadStateAsync();
     }
 

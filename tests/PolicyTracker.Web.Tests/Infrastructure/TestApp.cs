@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyTracker.Web.Security;
@@ -53,6 +54,14 @@ public class TestApp : Workspace
     /// <summary>The hosting environment; the test host's default is Development.</summary>
     protected virtual string EnvironmentName => Environments.Development;
 
+    /// <summary>Services a fixture replaces, such as the clock.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Another instance of the app on the same database and settings, as a second server would run; the caller disposes it.</summary>
+    public WebApplicationFactory<Program> CreateInstance() => new AppFactory(this);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && factory.IsValueCreated)
@@ -77,6 +86,7 @@ public class TestApp : Workspace
             }
 
             builder.UseEnvironment(app.EnvironmentName);
+            builder.ConfigureTestServices(app.ConfigureTestServices);
         }
     }
 }

@@ -263,15 +263,15 @@ public sealed class RateLimitTests
 
         // Assert: the shipped appsettings.json says the same as the class, and neither throttles a person.
         Assert.Equal(
-            (60, 60, 10, 60, 6, 2, 300, 30),
+            (60, 60, 10, 60, 6, 2, 300, 30, 20),
             (limits.WindowSeconds, limits.SignInsPerClient, limits.SignInsPerAccount, limits.ExportsPerClient,
-                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient));
+                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient, limits.WatchesPerClient));
         var fresh = new RateLimitOptions();
         Assert.Equal(
             (fresh.WindowSeconds, fresh.SignInsPerClient, fresh.SignInsPerAccount, fresh.ExportsPerClient,
-                fresh.PdfExportsPerClient, fresh.PdfExportsAtOnce, fresh.SearchesPerClient, fresh.UploadsPerClient),
+                fresh.PdfExportsPerClient, fresh.PdfExportsAtOnce, fresh.SearchesPerClient, fresh.UploadsPerClient, fresh.WatchesPerClient),
             (limits.WindowSeconds, limits.SignInsPerClient, limits.SignInsPerAccount, limits.ExportsPerClient,
-                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient));
+                limits.PdfExportsPerClient, limits.PdfExportsAtOnce, limits.SearchesPerClient, limits.UploadsPerClient, limits.WatchesPerClient));
     }
 
     private static void AssertRefused(HttpResponseMessage response)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Ingestion;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Security;
+using PolicyTracker.Web.Watching;
 
 namespace PolicyTracker.Web.Pages.Sources;
 
@@ -20,7 +22,8 @@ namespace PolicyTracker.Web.Pages.Sources;
 /// </summary>
 /// <remarks>
 /// The upload checks its antiforgery token itself (<see cref="UploadReader"/>), in the body as it streams in: the
-/// framework's check would read the whole form, files included, before the handler. The page has no other post.
+/// framework's check would read the whole form, files included, before the handler. So the page's other post, adding
+/// an address to watch, checks its token itself too, first thing.
 /// </remarks>
 [IgnoreAntiforgeryToken(Order = 1001)]
 [EnableRateLimiting(RateLimits.Upload)]
@@ -30,6 +33,7 @@ public sealed class IndexModel(
     IAntiforgery antiforgery,
     IOptions<IngestOptions> ingest,
     TimeProvider time,
+    SourceWatcher watcher,
     ILogger<IndexModel> logger) : PageModel
 {
     private const int PageSize = 50;
@@ -73,7 +77,52 @@ public sealed class IndexModel(
 
     public string? ChosenObserved { get; private set; }
 
+    /// <summary>Every watched source with the state of its last fetch.</summary>
+    public IReadOnlyList<WatchedRow> Watched { get; private set; } = [];
+
+    /// <summary>What adding an address did, in the ingest's wording; null when none was posted.</summary>
+    public WatchResult? WatchOutcome { get; private set; }
+
+    /// <summary>The address form as posted, so a refused one can be corrected rather than typed again.</summary>
+    public WatchInput WatchForm { get; private set; } = new();
+
     public Task OnGetAsync(string? q, SourceKind? kind, int page, CancellationToken ct) => LoadAsync(q, kind, page, ct);
+
+    /// <remarks>Like the upload, the result is shown on the page posted to: adding the same address again is refused as already watched.</remarks>
+    [HandlerPolicy(Policies.Editor)]
+    public async Task<IActionResult> OnPostWatchAsync(WatchInput watch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException ex)
+        {
+            logger.LogWarning("Watch by {Actor} refused: {Reason}", User.ActorName(), ex.Message);
+            return BadRequest();
+        }
+
+        WatchForm = watch;
+        var (every, problem) = WatchInterval.Parse(watch.Every);
+        if (!ModelState.IsValid || problem is not null)
+        {
+            WatchOutcome = new WatchResult($"refused {watch.Url}: {problem ?? "give an address of at most 2048 characters and a name of at most 260"}", false);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            WatchOutcome = await watcher.AddAsync(watch.Url!, every, string.IsNullOrWhiteSpace(watch.Name) ? null : watch.Name.Trim(), User.ActorName(), ct);
+            logger.LogInformation("Watch by {Actor}: {Line}", User.ActorName(), WatchOutcome.Line);
+            if (WatchOutcome.Watched)
+            {
+                WatchForm = new WatchInput();
+            }
+        }
+
+        await LoadAsync(null, null, 1, ct);
+        return Page();
+    }
 
     /// <remarks>
     /// The results are shown on the page the upload was posted to rather than after a redirect: one line per file is
@@ -185,7 +234,7 @@ public sealed class IndexModel(
             // The ingest rolled back, so the other files can still go in; the log keeps what went wrong, and the
             // page does not show a stranger's file the server's internals.
             logger.LogError(ex, "Upload of {Source} failed", file.FileName);
-            return new IngestOutcome.Rejected(file.FileName, "it could not be stored: an error on the server, written to its log");
+            return new IngestOutcome.Rejected(file.FileName, IngestOutcome.Rejected.ServerError);
         }
     }
 
@@ -222,6 +271,7 @@ public sealed class IndexModel(
             .Take(PageSize)
             .Select(s => new SourceRow(s.Id, s.FileName, s.Title, s.Kind, s.Format, s.Version, s.ByteCount, s.IngestedAt, s.Claims.Count))
             .ToListAsync(ct);
+        Watched = await WatchedRow.ListAsync(db, ct);
         if (User.CanEdit())
         {
             SourceNames = await db.Sources.AsNoTracking().OrderBy(s => s.FileName).Select(s => s.FileName).ToListAsync(ct);
@@ -237,6 +287,19 @@ public sealed class IndexModel(
         }
 
         return QueryHelpers.AddQueryString("/Sources", query.Where(p => p.Value is not null));
+    }
+
+    public sealed class WatchInput
+    {
+        [Required]
+        [StringLength(2048)]
+        public string? Url { get; set; }
+
+        [StringLength(10)]
+        public string Every { get; set; } = WatchInterval.DefaultText;
+
+        [StringLength(IngestAs.MaxSourceLength)]
+        public string? Name { get; set; }
     }
 
     public sealed record SourceRow(
