@@ -74,6 +74,12 @@ public sealed class SourceIngestor(
                 // The file's own name tells its format, whatever source it is a version of.
                 document = SourceReader.Read(file, bytes, limit, budget.Token);
                 readTime = Stopwatch.GetElapsedTime(started);
+
+                // The token is cancelled by a timer, which a busy thread pool can run late: the clock decides as well.
+                if (readTime > timeout)
+                {
+                    return Reject(name, TooSlow(timeout));
+                }
                 claims = extractor.Extract(document);
             }
             catch (SourceRejectedException ex)
@@ -82,9 +88,7 @@ public sealed class SourceIngestor(
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return Reject(name, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"reading took longer than {timeout.TotalSeconds:0.###} s (Ingest:ReadTimeoutSeconds): the markup is too complex to read"));
+                return Reject(name, TooSlow(timeout));
             }
         }
 
@@ -452,6 +456,10 @@ public sealed class SourceIngestor(
         SuggestionState.None when stored.ReviewedBy is not null => SuggestionState.None,
         _ => SuggestionOf(extracted),
     };
+
+    private static string TooSlow(TimeSpan timeout) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"reading took longer than {timeout.TotalSeconds:0.###} s (Ingest:ReadTimeoutSeconds): the markup is too complex to read");
 
     private static string Shorten(string quote) => quote.Length <= 100 ? quote : quote[..99] + "…";
 
