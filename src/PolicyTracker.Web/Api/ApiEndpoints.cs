@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.MapGet("/claims/{id:long}", GetClaimAsync);
         api.MapGet("/contradictions", GetContradictionsAsync);
         api.MapGet("/sources", GetSourcesAsync);
+        api.MapGet("/providers", GetProvidersAsync);
     }
 
     private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(
@@ -49,6 +50,17 @@ public static class ApiEndpoints
         return TypedResults.Ok(comparison.Contradictions
             .Select(f => new ContradictionJson(f.Subject, f.Topic, f.Involved.ClaimIds, f.Involved.Values, f.Involved.Sources, f.SelfContradiction))
             .ToList());
+    }
+
+    private static async Task<Results<Ok<ProviderMatrixJson>, ValidationProblem>> GetProvidersAsync(
+        [AsParameters] MatrixRequest request, ProviderMatrixQueries matrices, CancellationToken ct)
+    {
+        if (!request.TryParse(out var query, out var kinds, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [error!] });
+        }
+
+        return TypedResults.Ok((await matrices.BuildAsync(query, kinds, ct)).AsDto());
     }
 
     private static async Task<Ok<List<SourceJson>>> GetSourcesAsync(PolicyDbContext db, CancellationToken ct)

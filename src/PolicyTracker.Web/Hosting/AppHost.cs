@@ -139,6 +139,7 @@ public static class AppHost
         services.AddScoped<SourceIngestor>();
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
+        services.AddScoped<ProviderMatrixQueries>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();
