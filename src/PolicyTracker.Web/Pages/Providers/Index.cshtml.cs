@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Hosting;
@@ -12,7 +13,7 @@ namespace PolicyTracker.Web.Pages.Providers;
 
 /// <summary>
 /// Every provider side by side: the matrix <see cref="ProviderMatrixQueries"/> builds, its CSV, and the charts drawn
-/// from it. The page decides nothing; every value, count and mark is the matrix's.
+/// from the same matrix. The page decides nothing; every value, count and mark is the matrix's.
 /// </summary>
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
 public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
@@ -24,6 +25,12 @@ public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
     public string? Error { get; private set; }
 
     public ProviderMatrix? Matrix => Result?.Matrix;
+
+    public RetentionChart? Retention { get; private set; }
+
+    public StanceChart? Stances { get; private set; }
+
+    public ChangeTimeline? Timeline { get; private set; }
 
     /// <summary>The families a row can be in, for the filter: the built-in ones.</summary>
     public static IReadOnlyList<string> FamilyChoices => TopicFamilies.Known;
@@ -69,6 +76,9 @@ public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
 
         CurrentSort = query.Sort;
         Result = await matrices.BuildAsync(query, kinds, ct);
+        Retention = RetentionChart.From(Result.Matrix);
+        Stances = StanceChart.From(Result.Matrix);
+        Timeline = ChangeTimeline.From(Result.Matrix);
         return true;
     }
 }
