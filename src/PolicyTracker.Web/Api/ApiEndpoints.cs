@@ -27,11 +27,13 @@ public static class ApiEndpoints
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");
-        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search);
-        api.MapGet("/claims/{id:long}", GetClaimAsync);
-        api.MapGet("/contradictions", GetContradictionsAsync);
-        api.MapGet("/sources", GetSourcesAsync);
-        api.MapGet("/providers", GetProvidersAsync);
+        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search)
+            .WithSummary("One page of claims, filtered and sorted as the Claims page's query string says");
+        api.MapGet("/claims/{id:long}", GetClaimAsync).WithSummary("One claim, or a suggestion with its state");
+        api.MapGet("/contradictions", GetContradictionsAsync).WithSummary("Every subject and topic whose claims disagree");
+        api.MapGet("/sources", GetSourcesAsync).WithSummary("Every source, by file name");
+        api.MapGet("/providers", GetProvidersAsync)
+            .WithSummary("Providers against topics: the Providers page's matrix, with its filters (family, subject, kind, sort)");
     }
 
     private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(

@@ -49,6 +49,7 @@ public static class AppHost
             pages.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(mvc => mvc.Filters.AddService<HandlerAuthorizationFilter>());
         builder.Services.AddApi();
+        builder.Services.AddApiDocument();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
 
@@ -73,6 +74,7 @@ public static class AppHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapApi();
+        app.MapApiDocument();
         app.MapChangeFeeds();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
