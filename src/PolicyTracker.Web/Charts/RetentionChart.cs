@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
 
 namespace PolicyTracker.Web.Charts;
 
@@ -16,7 +17,7 @@ public sealed class RetentionChart
     private const double Width = 860;
     private const double Left = 250;
     private const double AxisEnd = 690;
-    private const double LaneCentre = 775;
+    private const double LaneMark = 735;
     private const double Top = 34;
     private const double RowHeight = 24;
 
@@ -33,13 +34,18 @@ public sealed class RetentionChart
     /// <summary>One point per provider and retention topic that states a value, by topic (matrix order) then provider.</summary>
     public IReadOnlyList<RetentionPoint> Points { get; }
 
-    public static RetentionChart From(ProviderMatrix matrix)
+    /// <summary>
+    /// The points of the retention rows whose topic takes a duration (<paramref name="catalog"/>), so a yes/no topic
+    /// of the family, such as whether zero retention is offered, is not drawn as a period.
+    /// </summary>
+    public static RetentionChart From(ProviderMatrix matrix, TopicCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(catalog);
         return new RetentionChart(
         [
             .. matrix.Rows
-                .Where(r => r.Family == "retention")
+                .Where(r => r.Family == "retention" && catalog.KindOf(r.Topic) is null or ValueKind.Duration)
                 .SelectMany(r => r.Cells)
                 .Where(c => c.Shown is not null)
                 .Select(c => RetentionPoint.Of(c, c.Shown!))
@@ -58,7 +64,7 @@ public sealed class RetentionChart
             "chart chart-retention");
 
         svg.Element("text", "Period (log scale)", ("x", Left), ("y", 14.0), ("class", "axis-title"));
-        svg.Element("text", "not a period", ("x", LaneCentre), ("y", 14.0), ("class", "axis-title"), ("text-anchor", "middle"));
+        svg.Element("text", "not a period", ("x", LaneMark - 8), ("y", 14.0), ("class", "axis-title"));
         var bottom = Top + Points.Count * RowHeight;
         foreach (var (hours, label) in Ticks)
         {
@@ -74,7 +80,7 @@ public sealed class RetentionChart
             var y = Top + i * RowHeight + RowHeight / 2;
             svg.Element("text", $"{point.Subject} · {point.Topic["retention.".Length..]}", ("x", Left - 8), ("y", y + 4), ("class", "row-label"), ("text-anchor", "end"));
             svg.Empty("line", ("x1", Left), ("x2", AxisEnd), ("y1", y), ("y2", y), ("class", "row-rule"));
-            var x = point.Hours is { } hours ? Scale.Map(hours) : LaneCentre;
+            var x = point.Hours is { } hours ? Scale.Map(hours) : LaneMark;
             svg.Open("g", ("class", point.CssClass));
             svg.Element("title", point.Describe());
             if (point.Official)
@@ -87,10 +93,9 @@ public sealed class RetentionChart
                 svg.Empty("circle", ("cx", x), ("cy", y), ("r", 5.0));
             }
 
-            var anchor = point.Hours is null ? "middle" : x > AxisEnd - 80 ? "end" : "start";
-            var labelX = point.Hours is null ? x : anchor == "end" ? x - 9 : x + 9;
-            var labelY = point.Hours is null ? y - 8 : y + 4;
-            svg.Element("text", point.Label, ("x", labelX), ("y", labelY), ("class", "point-label"), ("text-anchor", anchor));
+            // Labels sit beside their mark, left of it near the axis's end so they stay off the lane.
+            var anchor = point.Hours is not null && x > AxisEnd - 80 ? "end" : "start";
+            svg.Element("text", point.Label, ("x", anchor == "end" ? x - 9 : x + 9), ("y", y + 4), ("class", "point-label"), ("text-anchor", anchor));
             svg.Close();
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
 
 namespace PolicyTracker.Web.Charts;
 
@@ -28,11 +29,16 @@ public sealed class StanceChart
     /// <summary>How many providers the matrix shows: the full length of a bar.</summary>
     public int Providers { get; }
 
-    public static StanceChart From(ProviderMatrix matrix)
+    /// <summary>
+    /// The bars of the training rows whose topic takes one of a few stances (opt-in or out, yes or no, past or future
+    /// only, by <paramref name="catalog"/>); a date such as when the choice was introduced is not a stance.
+    /// </summary>
+    public static StanceChart From(ProviderMatrix matrix, TopicCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(catalog);
         var bars = matrix.Rows
-            .Where(r => r.Family == "training")
+            .Where(r => r.Family == "training" && catalog.KindOf(r.Topic) is null or ValueKind.Stance or ValueKind.YesNo or ValueKind.Timing)
             .Select(r => new StanceBar(
                 r.Topic,
                 [.. r.Cells

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
 using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Export;
@@ -16,8 +17,9 @@ public sealed class ProviderChartsPageTests(VersionsApp app) : IClassFixture<Ver
     {
         // Arrange
         var matrix = await BuildAsync(MatrixQuery.All);
-        var retention = RetentionChart.From(matrix);
-        var stances = StanceChart.From(matrix);
+        var catalog = app.Factory.Services.GetRequiredService<TopicCatalog>();
+        var retention = RetentionChart.From(matrix, catalog);
+        var stances = StanceChart.From(matrix, catalog);
         var timeline = ChangeTimeline.From(matrix);
 
         // Act

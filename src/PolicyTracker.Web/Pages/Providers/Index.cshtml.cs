@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
@@ -16,7 +17,7 @@ namespace PolicyTracker.Web.Pages.Providers;
 /// from the same matrix. The page decides nothing; every value, count and mark is the matrix's.
 /// </summary>
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
-public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
+public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog catalog) : PageModel
 {
     public MatrixRequest Query { get; private set; } = new();
 
@@ -76,8 +77,8 @@ public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
 
         CurrentSort = query.Sort;
         Result = await matrices.BuildAsync(query, kinds, ct);
-        Retention = RetentionChart.From(Result.Matrix);
-        Stances = StanceChart.From(Result.Matrix);
+        Retention = RetentionChart.From(Result.Matrix, catalog);
+        Stances = StanceChart.From(Result.Matrix, catalog);
         Timeline = ChangeTimeline.From(Result.Matrix);
         return true;
     }
