@@ -38,9 +38,12 @@ internal static class Benchmark
             "/Compare?subject=mistral",
             "/Contradictions",
             "/Contradictions?subject=openai&page=2",
+            "/Providers",
+            "/Providers?kind=OfficialPolicy&family=retention",
             "/",
             "/Sources/1000",
             "/api/claims?subject=google&pageSize=200",
+            "/api/providers",
         ];
 
         Console.WriteLine();

@@ -35,7 +35,8 @@ internal static class ServerBenchmark
 {
     // "{n}" is a different number on every request, so that page is never served from the read-page cache: it shows
     // what a request costs when it has to be rendered.
-    private static readonly string[] Pages = ["/Claims", "/Claims?page={n}", "/Compare?subject={subject}", "/Contradictions"];
+    private static readonly string[] Pages =
+        ["/Claims", "/Claims?page={n}", "/Compare?subject={subject}", "/Contradictions", "/Providers", "/Providers?page={n}"];
 
     public static async Task<int> RunAsync(string[] args)
     {

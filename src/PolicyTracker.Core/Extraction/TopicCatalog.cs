@@ -103,6 +103,9 @@ public sealed class TopicCatalog
     /// <summary>The catalog's topics, in catalog order.</summary>
     public IReadOnlyList<TopicDefinition> Topics { get; }
 
+    /// <summary>The kind of value <paramref name="topic"/> takes, or null when the catalog has no such topic.</summary>
+    public ValueKind? KindOf(string topic) => Topics.FirstOrDefault(t => t.Key == topic)?.ValueKind;
+
     /// <summary>The scope of a statement that names none.</summary>
     public string DefaultScope { get; }
 

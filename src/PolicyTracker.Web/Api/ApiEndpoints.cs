@@ -30,11 +30,14 @@ public static class ApiEndpoints
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");
-        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search);
-        api.MapGet("/claims/{id:long}", GetClaimAsync);
-        api.MapGet("/contradictions", GetContradictionsAsync);
-        api.MapGet("/changes", GetChangesAsync);
-        api.MapGet("/sources", GetSourcesAsync);
+        api.MapGet("/claims", SearchClaimsAsync).RequireRateLimiting(RateLimits.Search)
+            .WithSummary("One page of claims, filtered and sorted as the Claims page's query string says");
+        api.MapGet("/claims/{id:long}", GetClaimAsync).WithSummary("One claim, or a suggestion with its state");
+        api.MapGet("/contradictions", GetContradictionsAsync).WithSummary("Every subject and topic whose claims disagree");
+        api.MapGet("/changes", GetChangesAsync).WithSummary("Every change between versions of a source, newest first");
+        api.MapGet("/sources", GetSourcesAsync).WithSummary("Every source, by file name");
+        api.MapGet("/providers", GetProvidersAsync)
+            .WithSummary("Providers against topics: the Providers page's matrix, with its filters (family, subject, kind, sort)");
     }
 
     private static async Task<Ok<ClaimsPageJson>> SearchClaimsAsync(
@@ -57,6 +60,17 @@ public static class ApiEndpoints
     {
         var comparison = await comparisons.CompareAsync(ct);
         return TypedResults.Ok(comparison.Changes.Select(ChangeJson.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<ProviderMatrixJson>, ValidationProblem>> GetProvidersAsync(
+        [AsParameters] MatrixRequest request, ProviderMatrixQueries matrices, CancellationToken ct)
+    {
+        if (!request.TryParse(out var query, out var kinds, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [error!] });
+        }
+
+        return TypedResults.Ok((await matrices.BuildAsync(query, kinds, ct)).AsDto());
     }
 
     private static async Task<Ok<List<SourceJson>>> GetSourcesAsync(PolicyDbContext db, CancellationToken ct)

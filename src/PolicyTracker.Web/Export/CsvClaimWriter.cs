@@ -27,10 +27,7 @@ public sealed class CsvClaimWriter(PolicyDbContext db)
         ArgumentNullException.ThrowIfNull(output);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
 
-        // A byte order mark, because spreadsheet programs (Excel above all) take a CSV without one for the local
-        // ANSI code page and garble every quote with curly quotes, dashes or accents; with it they read UTF-8.
-        var csv = new StringBuilder(FlushEveryChars + 4096);
-        csv.Append('\uFEFF').AppendJoin(',', Columns).Append("\r\n");
+        var csv = Header(new StringBuilder(FlushEveryChars + 4096), Columns);
 
         var claims = filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking())
             .OrderBy(c => c.SourceId).ThenBy(c => c.Start).ThenBy(c => c.Id)
@@ -67,6 +64,14 @@ public sealed class CsvClaimWriter(PolicyDbContext db)
         await writer.WriteAsync(csv, ct);
         await writer.FlushAsync(ct);
     }
+
+    /// <summary>
+    /// Starts a CSV: a byte order mark, because spreadsheet programs (Excel above all) take a CSV without one for the
+    /// local ANSI code page and garble every quote with curly quotes, dashes or accents; with it they read UTF-8. Then
+    /// the header row.
+    /// </summary>
+    internal static StringBuilder Header(StringBuilder csv, IEnumerable<string> columns) =>
+        csv.Append('\uFEFF').AppendJoin(',', columns).Append("\r\n");
 
     /// <summary>
     /// Appends one text field. A field a spreadsheet would run as a formula (starting with = + - @, a tab or a CR)

@@ -50,6 +50,7 @@ public static class AppHost
             pages.Conventions.AllowAnonymousToFolder("/Account");
         }).AddMvcOptions(mvc => mvc.Filters.AddService<HandlerAuthorizationFilter>());
         builder.Services.AddApi();
+        builder.Services.AddApiDocument();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<ComparisonWarmup>();
         builder.Services.AddHostedService<WatchScheduler>();
@@ -75,6 +76,7 @@ public static class AppHost
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapApi();
+        app.MapApiDocument();
         app.MapChangeFeeds();
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
@@ -141,6 +143,7 @@ public static class AppHost
         services.AddScoped<SourceIngestor>();
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
+        services.AddScoped<ProviderMatrixQueries>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();

@@ -118,6 +118,7 @@ public sealed partial class SecurityHeadersTests(ReportApp app) : IClassFixture<
             (_, "{id:long}") when pattern.StartsWith("/Sources", StringComparison.Ordinal) => app.PolicyId.ToString(),
             (_, "{id:long}") => app.Claims["policy-training"].ToString(),
             (_, "{subject}") => "acme",
+            (_, "{documentName}") => "v1",
             _ => throw new InvalidOperationException($"No value for {match.Value} in {pattern}; teach this test the new route."),
         }))];
     }

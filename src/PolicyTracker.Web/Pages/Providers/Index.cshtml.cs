@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Sources;
+using PolicyTracker.Web.Charts;
+using PolicyTracker.Web.Comparison;
+using PolicyTracker.Web.Export;
+using PolicyTracker.Web.Hosting;
+
+namespace PolicyTracker.Web.Pages.Providers;
+
+/// <summary>
+/// Every provider side by side: the matrix <see cref="ProviderMatrixQueries"/> builds, its CSV, and the charts drawn
+/// from the same matrix. The page decides nothing; every value, count and mark is the matrix's.
+/// </summary>
+[OutputCache(PolicyName = ReadPageCache.PolicyName)]
+public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog catalog) : PageModel
+{
+    public MatrixRequest Query { get; private set; } = new();
+
+    public MatrixResult? Result { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public ProviderMatrix? Matrix => Result?.Matrix;
+
+    public RetentionChart? Retention { get; private set; }
+
+    public StanceChart? Stances { get; private set; }
+
+    public ChangeTimeline? Timeline { get; private set; }
+
+    /// <summary>The families a row can be in, for the filter: the built-in ones.</summary>
+    public static IReadOnlyList<string> FamilyChoices => TopicFamilies.Known;
+
+    public static IReadOnlyList<SourceKind> KindChoices { get; } = [SourceKind.OfficialPolicy, SourceKind.Article, SourceKind.Guide];
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] MatrixRequest request, CancellationToken ct)
+    {
+        Query = request;
+        if (!await LoadAsync(ct))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] MatrixRequest request, CancellationToken ct)
+    {
+        Query = request;
+        if (!await LoadAsync(ct))
+        {
+            return BadRequest(Error!);
+        }
+
+        return File(Encoding.UTF8.GetBytes(CsvMatrixWriter.Write(Result!)), "text/csv; charset=utf-8", "providers.csv");
+    }
+
+    /// <summary>The sort links keep the filters and change only the order.</summary>
+    public string SortUrl(MatrixSort sort) => Query.Url(sort.ToString().ToLowerInvariant());
+
+    public bool SortedBy(MatrixSort sort) => Matrix is not null && CurrentSort == sort;
+
+    private MatrixSort CurrentSort { get; set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!Query.TryParse(out var query, out var kinds, out var error))
+        {
+            Error = error;
+            return false;
+        }
+
+        CurrentSort = query.Sort;
+        Result = await matrices.BuildAsync(query, kinds, ct);
+        Retention = RetentionChart.From(Result.Matrix, catalog);
+        Stances = StanceChart.From(Result.Matrix, catalog);
+        Timeline = ChangeTimeline.From(Result.Matrix);
+        return true;
+    }
+}
