@@ -7,6 +7,7 @@ using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
@@ -44,6 +45,7 @@ public static class AppHost
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         SecurityServices.AddWebSecurity(builder.Services, builder.Configuration);
         ReadPageCache.Add(builder.Services);
+        HealthEndpoints.Add(builder.Services);
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
@@ -69,6 +71,7 @@ public static class AppHost
 
         app.UseStaticFiles();
         app.UseRouting();
+        PageTiming.Use(app);
         RateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -79,6 +82,7 @@ public static class AppHost
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();
+        HealthEndpoints.Map(app);
         return app;
     }
 
@@ -156,6 +160,8 @@ public static class AppHost
         services.AddScoped<PageFetcher>();
         services.AddScoped<SourceWatcher>();
         services.AddSingleton<WatchRunner>();
+        services.AddSingleton<WatchSchedulerState>();
+        services.AddSingleton<AppMetrics>();
         SecurityServices.AddAccounts(services);
     }
 
@@ -177,8 +183,11 @@ public static class AppHost
         }
 
         var staticFile = context.GetEndpoint() is null && context.Response.StatusCode < StatusCodes.Status400BadRequest;
-        return staticFile || context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug : LogEventLevel.Information;
+        return staticFile || IsHealthCheck(context.Request.Path) ? LogEventLevel.Debug : LogEventLevel.Information;
     }
+
+    private static bool IsHealthCheck(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/health");
 
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>
         services.AddSerilog((provider, logger) =>

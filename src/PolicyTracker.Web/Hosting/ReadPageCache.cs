@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Operations;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -19,7 +20,8 @@ public static class ReadPageCache
         services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
-            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))));
+            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))
+            .AddPolicy<PageCacheCounting>()));
 
     /// <summary>
     /// The data version a cached page must match. A signed-in user's page is never looked up or stored, so asking the
