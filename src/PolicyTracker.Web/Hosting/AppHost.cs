@@ -146,6 +146,7 @@ public static class AppHost
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ClaimQueries>();
+        services.AddSingleton<ClaimTotals>();
         services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();
         services.AddScoped<CsvClaimWriter>();
