@@ -83,9 +83,9 @@ public static class ClaimOrder
         protected static MemberExpression Parameter<T>(T value) =>
             Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
 
-        private sealed class Typed<T>(Expression<Func<Claim, T>> read, Func<ClaimAnchor, T> anchor) : Column
+        private class Typed<T>(Expression<Func<Claim, T>> read, Func<ClaimAnchor, T> anchor) : Column
         {
-            private readonly Expression body = new Rebind(read.Parameters[0], Claim).Visit(read.Body);
+            protected Expression Body { get; } = new Rebind(read.Parameters[0], Claim).Visit(read.Body);
 
             public override IOrderedQueryable<Claim> OrderBy(IQueryable<Claim> query, IOrderedQueryable<Claim>? sorted, bool descending) =>
                 (sorted, descending) switch
@@ -96,7 +96,7 @@ public static class ClaimOrder
                     _ => sorted.ThenByDescending(read),
                 };
 
-            public override Expression Equal(ClaimAnchor a) => Expression.Equal(body, Parameter(anchor(a)));
+            public override Expression Equal(ClaimAnchor a) => Expression.Equal(Body, Parameter(anchor(a)));
 
             public override Expression Beyond(ClaimAnchor a, bool descending, bool orEqual)
             {
@@ -105,9 +105,9 @@ public static class ClaimOrder
                 // Strings compare as the database orders them (ordinal: C collation on PostgreSQL, binary on SQLite);
                 // EF translates string.Compare(x, y) > 0 into x > y.
                 var (left, right) = typeof(T) == typeof(string)
-                    ? ((Expression)Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, body, value),
+                    ? ((Expression)Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, Body, value),
                         (Expression)Expression.Constant(0))
-                    : (body, value);
+                    : (Body, value);
                 return (descending, orEqual) switch
                 {
                     (false, false) => Expression.GreaterThan(left, right),
@@ -122,21 +122,8 @@ public static class ClaimOrder
         /// The status is stored as its name, so the database orders it by name; "after" is the statuses whose names
         /// sort after the anchor's, which are few enough to list.
         /// </summary>
-        private sealed class StatusColumn : Column
+        private sealed class StatusColumn() : Typed<ClaimStatus>(c => c.Status, a => a.Status)
         {
-            private static readonly Expression<Func<Claim, ClaimStatus>> Read = c => c.Status;
-
-            public override IOrderedQueryable<Claim> OrderBy(IQueryable<Claim> query, IOrderedQueryable<Claim>? sorted, bool descending) =>
-                (sorted, descending) switch
-                {
-                    (null, false) => query.OrderBy(Read),
-                    (null, true) => query.OrderByDescending(Read),
-                    (_, false) => sorted.ThenBy(Read),
-                    _ => sorted.ThenByDescending(Read),
-                };
-
-            public override Expression Equal(ClaimAnchor anchor) => Expression.Equal(Body, Parameter(anchor.Status));
-
             public override Expression Beyond(ClaimAnchor anchor, bool descending, bool orEqual)
             {
                 var name = anchor.Status.ToString();
@@ -145,8 +132,6 @@ public static class ClaimOrder
                     .Select(s => (Expression)Expression.Equal(Body, Expression.Constant(s)))
                     .Aggregate((Expression)Expression.Constant(false), Expression.OrElse);
             }
-
-            private static Expression Body => new Rebind(Read.Parameters[0], Claim).Visit(Read.Body);
         }
     }
 
