@@ -284,35 +284,35 @@ internal static class ServerBenchmark
             Console.WriteLine($"{options.Clients} concurrent clients, {options.Requests} requests each per page after {options.Clients} warm-up requests; latency as the client sees it, loopback");
             Console.WriteLine("| Page | requests/s | p50 ms | p99 ms | max ms | server CPU ms per request |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            var load = new PageLoad(options.Clients, options.Requests, server.Id);
             foreach (var page in Pages)
             {
                 var requestNumber = 0;
                 string Url(int i) => page
                     .Replace("{subject}", subjects[i % subjects.Length], StringComparison.Ordinal)
                     .Replace("{n}", Interlocked.Increment(ref requestNumber).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i => (await client.GetAsync(Url(i))).EnsureSuccessStatusCode()));
-
-                var times = new ConcurrentBag<double>();
-                var serverCpu = CpuSeconds(server.Id);
-                var all = Stopwatch.StartNew();
-                await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
-                {
-                    for (var r = 0; r < options.Requests; r++)
-                    {
-                        var watch = Stopwatch.StartNew();
-                        using var response = await client.GetAsync(Url(c + r), HttpCompletionOption.ResponseHeadersRead);
-                        await response.Content.CopyToAsync(Stream.Null);
-                        watch.Stop();
-                        response.EnsureSuccessStatusCode();
-                        times.Add(watch.Elapsed.TotalMilliseconds);
-                    }
-                })));
-                all.Stop();
-                serverCpu = CpuSeconds(server.Id) - serverCpu;
-                var sorted = times.Order().ToList();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| `{page.Replace("{subject}", "…", StringComparison.Ordinal).Replace("{n}", "N", StringComparison.Ordinal)}` | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} | {serverCpu * 1000 / sorted.Count:F1} |"));
+                await load.MeasureAsync(
+                    $"`{page.Replace("{subject}", "…", StringComparison.Ordinal).Replace("{n}", "N", StringComparison.Ordinal)}`",
+                    (c, r) => PageLoad.GetAsync(client, Url(c + r)));
             }
+
+            // Signed in as an editor: never served from the cache, each client with its own filter, as people work.
+            await using var editor = await SignedInClient.StartAsync(client.BaseAddress!, database, work, options.Clients);
+            string[] filters = ["", "?subject={s}", "?topic=training.default&sort=-value", "?subject={s}&sort=status", "?sort=source", "?subject={s}&topic=retention.deleted_chats"];
+            string Filter(int c) => filters[c % filters.Length].Replace("{s}", subjects[c / filters.Length % subjects.Length], StringComparison.Ordinal);
+            var pageNumber = 0;
+            await load.MeasureAsync("editor `/Claims?…&page=N` (offset, varied filters)", (c, r) => PageLoad.GetAsync(
+                editor.Http, $"/Claims{Filter(c)}{(Filter(c).Length == 0 ? "?" : "&")}page={Interlocked.Increment(ref pageNumber) % 200 + 2}"));
+            var next = new string?[options.Clients];
+            await load.MeasureAsync("editor `/Claims?…` following Next links (keyset, varied filters)", async (c, r) =>
+                next[c] = await editor.FollowNextAsync(next[c] ?? $"/Claims{Filter(c)}"));
+            await load.MeasureAsync("editor `/Compare?subject=…`", (c, r) => PageLoad.GetAsync(editor.Http, $"/Compare?subject={subjects[(c + r) % subjects.Length]}"));
+            await load.MeasureAsync("editor `/Contradictions?subject=…`", (c, r) => PageLoad.GetAsync(editor.Http, $"/Contradictions?subject={subjects[(c + r) % subjects.Length]}"));
+
+            // The same load on the smallest Kestrel endpoint, in this run: page throughput is read as a share of it.
+            await using var hello = await HelloWorld.StartAsync(FreePort());
+            await new PageLoad(options.Clients, options.Requests, Environment.ProcessId)
+                .MeasureAsync("hello-world Kestrel endpoint (baseline; CPU column is the benchmark process, load generator included)", (c, r) => PageLoad.GetAsync(hello.Client, "/"));
 
             Console.WriteLine();
             Console.WriteLine($"Server peak resident memory (VmHWM): {Memory(server.Id, "VmHWM")} MB");
@@ -351,7 +351,7 @@ internal static class ServerBenchmark
         return builder.Build();
     }
 
-    private static long Memory(int pid, string field)
+    internal static long Memory(int pid, string field)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
@@ -359,21 +359,21 @@ internal static class ServerBenchmark
     }
 
     /// <summary>User and system CPU time a process has used (utime and stime of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
+    internal static double CpuSeconds(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static double Percentile(List<double> sorted, double p)
+    internal static double Percentile(List<double> sorted, double p)
     {
         var rank = p * (sorted.Count - 1);
         var low = (int)Math.Floor(rank);

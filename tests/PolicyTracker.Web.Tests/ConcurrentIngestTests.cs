@@ -10,6 +10,7 @@ using Npgsql;
 using PolicyTracker.Core.Extraction;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Tests.Infrastructure;
 
@@ -137,6 +138,7 @@ public sealed class ConcurrentIngestTests(TestApp app) : IClassFixture<TestApp>
             services.GetRequiredService<IOptions<ExtractionOptions>>(),
             new SourceHistory(context),
             TimeProvider.System,
+            services.GetRequiredService<AppMetrics>(),
             services.GetRequiredService<ILogger<SourceIngestor>>());
         return (ingestor, context);
     }

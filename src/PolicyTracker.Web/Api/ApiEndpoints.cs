@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Versions;
@@ -44,7 +45,12 @@ public static class ApiEndpoints
         [AsParameters] ClaimFilter filter, ClaimQueries claims, CancellationToken ct)
     {
         var page = await claims.SearchAsync(filter, PastTheEnd.Empty, ct);
-        return TypedResults.Ok(new ClaimsPageJson(page.Page, page.PageSize, page.Total, page.PageCount, [.. page.Items.Select(ToJson)]));
+
+        // The next page by keyset, so a program reading page after page neither skips nor repeats a claim added meanwhile.
+        var next = page.Page < page.PageCount && page.LastId is { } last
+            ? QueryHelpers.AddQueryString("/api/claims", filter.ToQuery(page.Page + 1, after: last).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
+            : null;
+        return TypedResults.Ok(new ClaimsPageJson(page.Page, page.PageSize, page.Total, page.PageCount, next, [.. page.Items.Select(ToJson)]));
     }
 
     private static async Task<Results<Ok<ClaimJson>, NotFound>> GetClaimAsync(long id, ClaimQueries claims, CancellationToken ct) =>
@@ -130,5 +136,5 @@ public sealed record ChangeJson(
     }
 }
 
-/// <summary>One page of <c>/api/claims</c>.</summary>
-public sealed record ClaimsPageJson(int Page, int PageSize, int Total, int PageCount, IReadOnlyList<ClaimJson> Claims);
+/// <summary>One page of <c>/api/claims</c>; <c>next</c> is the link to the following page, null on the last.</summary>
+public sealed record ClaimsPageJson(int Page, int PageSize, int Total, int PageCount, string? Next, IReadOnlyList<ClaimJson> Claims);

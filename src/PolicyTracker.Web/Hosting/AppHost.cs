@@ -7,6 +7,7 @@ using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Options;
 using PolicyTracker.Web.Querying;
 using PolicyTracker.Web.Reviews;
@@ -44,6 +45,7 @@ public static class AppHost
         var builder = CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot }, forCommand: false);
         SecurityServices.AddWebSecurity(builder.Services, builder.Configuration);
         ReadPageCache.Add(builder.Services);
+        HealthEndpoints.Add(builder.Services);
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
@@ -70,6 +72,7 @@ public static class AppHost
 
         app.UseStaticFiles();
         app.UseRouting();
+        PageTiming.Use(app);
         RateLimits.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -81,6 +84,7 @@ public static class AppHost
         app.MapGet("/healthz", (DatabaseReadiness readiness) =>
                 readiness.IsMigrated ? Results.Text("ok") : Results.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous();
+        HealthEndpoints.Map(app);
         return app;
     }
 
@@ -145,6 +149,7 @@ public static class AppHost
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ProviderMatrixQueries>();
         services.AddScoped<ClaimQueries>();
+        services.AddSingleton<ClaimTotals>();
         services.AddScoped<ChangeQueries>();
         services.AddScoped<JsonExporter>();
         services.AddScoped<CsvClaimWriter>();
@@ -159,6 +164,8 @@ public static class AppHost
         services.AddScoped<PageFetcher>();
         services.AddScoped<SourceWatcher>();
         services.AddSingleton<WatchRunner>();
+        services.AddSingleton<WatchSchedulerState>();
+        services.AddSingleton<AppMetrics>();
         SecurityServices.AddAccounts(services);
     }
 
@@ -180,8 +187,11 @@ public static class AppHost
         }
 
         var staticFile = context.GetEndpoint() is null && context.Response.StatusCode < StatusCodes.Status400BadRequest;
-        return staticFile || context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Debug : LogEventLevel.Information;
+        return staticFile || IsHealthCheck(context.Request.Path) ? LogEventLevel.Debug : LogEventLevel.Information;
     }
+
+    private static bool IsHealthCheck(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/health");
 
     private static void AddLogging(IServiceCollection services, bool logToConsole) =>
         services.AddSerilog((provider, logger) =>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Operations;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -19,33 +19,15 @@ public static class ReadPageCache
         services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
-            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))));
+            .VaryByValue(async (context, ct) => new KeyValuePair<string, string>("data", await DataVersionAsync(context, ct)))
+            .AddPolicy<PageCacheCounting>()));
 
     /// <summary>
     /// The data version a cached page must match. A signed-in user's page is never looked up or stored, so asking the
     /// database on their requests would be a round trip for nothing.
     /// </summary>
     private static async ValueTask<string> DataVersionAsync(HttpContext context, CancellationToken ct) =>
-        context.User.Identity?.IsAuthenticated == true ? "signed-in" : await ReadDataVersionAsync(context, ct);
-
-    /// <summary>
-    /// What changes with any change a page shows: every ingest that adds or replaces a source writes a version row
-    /// (a replace that only removes claims too), new claims get higher ids, and every tag, review or account change
-    /// writes an audit entry. Three index lookups, with no count: counting 100,000 claims on every request would cost
-    /// more than the cache saves on PostgreSQL.
-    /// </summary>
-    private static async Task<string> ReadDataVersionAsync(HttpContext context, CancellationToken ct)
-    {
-        var db = context.RequestServices.GetRequiredService<PolicyDbContext>();
-        var version = await db.Database.SqlQueryRaw<DataVersion>(
-                """
-                SELECT (SELECT COALESCE(MAX("Id"), 0) FROM "SourceVersions") AS "MaxVersionId",
-                       (SELECT COALESCE(MAX("Id"), 0) FROM "Claims") AS "MaxClaimId",
-                       (SELECT COALESCE(MAX("Id"), 0) FROM "AuditEntries") AS "MaxAuditId"
-                """)
-            .SingleAsync(ct);
-        return $"{version.MaxVersionId}.{version.MaxClaimId}.{version.MaxAuditId}";
-    }
-
-    private sealed record DataVersion(long MaxVersionId, long MaxClaimId, long MaxAuditId);
+        context.User.Identity?.IsAuthenticated == true
+            ? "signed-in"
+            : await DataVersion.ReadAsync(context.RequestServices.GetRequiredService<PolicyDbContext>(), ct);
 }

@@ -8,6 +8,7 @@ using PolicyTracker.Core.Sources;
 using PolicyTracker.Core.Text;
 using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Options;
 
 namespace PolicyTracker.Web.Ingestion;
@@ -24,6 +25,7 @@ public sealed class SourceIngestor(
     IOptions<ExtractionOptions> extraction,
     SourceHistory history,
     TimeProvider time,
+    AppMetrics metrics,
     ILogger<SourceIngestor> logger)
 {
     /// <summary>Ingests a file as a version of the source its file name names, observed now.</summary>
@@ -31,7 +33,10 @@ public sealed class SourceIngestor(
         IngestAsync(fileName, bytes, IngestAs.FileName, ct);
 
     /// <summary>Ingests a file as a version of the source <paramref name="target"/> names, observed when it says.</summary>
-    public async Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct)
+    public Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct) =>
+        metrics.MeasureIngestAsync(() => IngestUnmeasuredAsync(fileName, bytes, target, ct));
+
+    private async Task<IngestOutcome> IngestUnmeasuredAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(bytes);

@@ -42,6 +42,16 @@ public sealed class ClaimFilter
 
     public int? PageSize { get; set; }
 
+    /// <summary>
+    /// The id of the last claim on the previous page: this page starts after it in the sort order (keyset paging), so
+    /// claims added or removed meanwhile neither shift a claim onto two pages nor past both. <see cref="Page"/> still
+    /// numbers the page for people.
+    /// </summary>
+    public long? After { get; set; }
+
+    /// <summary>The id of the first claim on the next page: this page ends before it (the way back).</summary>
+    public long? Before { get; set; }
+
     public bool IsNarrowed =>
         !string.IsNullOrWhiteSpace(Subject) || !string.IsNullOrWhiteSpace(Topic) || !string.IsNullOrWhiteSpace(Scope)
         || !string.IsNullOrWhiteSpace(Value) || !string.IsNullOrWhiteSpace(Source) || Kind is not null || Status is not null
@@ -78,6 +88,8 @@ public sealed class ClaimFilter
         Add("sort", string.IsNullOrWhiteSpace(Sort) ? null : Sort.Trim());
         Add("page", SafePage == 1 ? null : SafePage.ToString(CultureInfo.InvariantCulture));
         Add("pageSize", SafePageSize == DefaultPageSize ? null : SafePageSize.ToString(CultureInfo.InvariantCulture));
+        Add("after", After?.ToString(CultureInfo.InvariantCulture));
+        Add("before", Before?.ToString(CultureInfo.InvariantCulture));
         return query;
 
         void Add(string name, string? value)
@@ -89,24 +101,38 @@ public sealed class ClaimFilter
         }
     }
 
-    /// <summary>The same filter's query string on another page.</summary>
-    public Dictionary<string, string> ToQuery(int page)
+    /// <summary>
+    /// The same filter's query string on another page, found by its number alone or, given the claim it follows or
+    /// precedes, by keyset. The first page needs no cursor.
+    /// </summary>
+    public Dictionary<string, string> ToQuery(int page, long? after = null, long? before = null)
     {
         var query = ToQuery();
         query.Remove("page");
+        query.Remove("after");
+        query.Remove("before");
         if (page > 1)
         {
             query["page"] = page.ToString(CultureInfo.InvariantCulture);
+            if ((after ?? before) is { } id)
+            {
+                query[after is null ? "before" : "after"] = id.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
         return query;
     }
 
+    /// <summary>What the claims matching this filter are counted by: every narrowing field, and nothing about the page.</summary>
+    public string CountKey => string.Join('&', ToQuery()
+        .Where(p => p.Key is not ("page" or "pageSize" or "sort" or "after" or "before"))
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
     /// <summary>The filter sorted by <paramref name="key"/>: ascending first, descending when already ascending by it.</summary>
     public Dictionary<string, string> ToQuerySortedBy(string key)
     {
-        var query = ToQuery();
-        query.Remove("page");
+        var query = ToQuery(1);
         query["sort"] = SortKey == key && !SortDescending ? "-" + key : key;
         return query;
     }

@@ -34,6 +34,12 @@ public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, int Total, int Pag
 {
     public int PageCount => PageCountOf(Total, PageSize);
 
+    /// <summary>The cursor of the next page: its rows come after this page's last.</summary>
+    public long? LastId => Items.Count > 0 ? Items[^1].Id : null;
+
+    /// <summary>The cursor of the previous page: its rows come before this page's first.</summary>
+    public long? FirstId => Items.Count > 0 ? Items[0].Id : null;
+
     /// <summary>1 for an empty list, so there is always a page to show.</summary>
     public static int PageCountOf(int total, int pageSize) => Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize));
 }
@@ -52,14 +58,61 @@ public enum PastTheEnd
 /// The filtered, sorted and paged claims list shared by the Claims page and <c>/api/claims</c>, and the list of
 /// suggestions waiting for an editor.
 /// </summary>
-public sealed partial class ClaimQueries(PolicyDbContext db)
+public sealed partial class ClaimQueries(PolicyDbContext db, ClaimTotals totals)
 {
+    /// <summary>
+    /// One page of the claims the filter matches. With a cursor (<see cref="ClaimFilter.After"/> or
+    /// <see cref="ClaimFilter.Before"/>) the page is read by keyset from that claim, in the index's order; without one, or
+    /// when the cursor's claim is gone, by its number. The total is counted once per filter and data version.
+    /// </summary>
     public async Task<ClaimPage> SearchAsync(ClaimFilter filter, PastTheEnd pastTheEnd, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(db.Claims.AsNoTracking(), filter);
-        var total = await CountAsync(db, Filtered(db.Claims.IgnoreQueryFilters().AsNoTracking(), filter), ct);
-        return await PageAsync(Sorted(query, filter), total, filter, pastTheEnd, ct);
+        var version = await DataVersion.ReadAsync(db, ct);
+        var total = await totals.GetAsync(
+            version, filter.CountKey, () => CountAsync(db, Filtered(db.Claims.IgnoreQueryFilters().AsNoTracking(), filter), ct));
+        if (await KeysetPageAsync(query, total, filter, pastTheEnd, ct) is { } keyset)
+        {
+            return keyset;
+        }
+
+        return await PageAsync(ClaimOrder.Sort(query, filter.SortKey, filter.SortDescending), total, filter, pastTheEnd, ct);
+    }
+
+    /// <summary>
+    /// The page after (or before) the cursor's claim. Null when there is no cursor, its claim no longer exists, or
+    /// nothing lies beyond it where an old link should show the last page instead.
+    /// </summary>
+    private async Task<ClaimPage?> KeysetPageAsync(
+        IQueryable<Claim> query, int total, ClaimFilter filter, PastTheEnd pastTheEnd, CancellationToken ct)
+    {
+        var backwards = filter.After is null;
+        if ((filter.After ?? filter.Before) is not { } id || filter.SafePage < 2)
+        {
+            return null;
+        }
+
+        // The anchor may since have been made a suggestion or rejected; its place in the order is what counts.
+        var anchor = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new ClaimAnchor(c.Id, c.Subject, c.Topic, c.Scope, c.Value, c.Status, c.Source!.FileName, c.Start))
+            .SingleOrDefaultAsync(ct);
+        if (anchor is null)
+        {
+            return null;
+        }
+
+        // Backwards reads the reverse order from the anchor and turns the page round.
+        var descending = filter.SortDescending != backwards;
+        var beyond = ClaimOrder.After(ClaimOrder.Sort(query, filter.SortKey, descending), filter.SortKey, descending, anchor);
+        var items = await Rows(beyond.Take(filter.SafePageSize)).ToListAsync(ct);
+        if (backwards)
+        {
+            items.Reverse();
+        }
+
+        return items.Count == 0 && pastTheEnd == PastTheEnd.LastPage ? null : new ClaimPage(items, total, filter.SafePage, filter.SafePageSize);
     }
 
     /// <summary>
@@ -182,37 +235,6 @@ public sealed partial class ClaimQueries(PolicyDbContext db)
         }
 
         return query;
-    }
-
-    private static IQueryable<Claim> Sorted(IQueryable<Claim> query, ClaimFilter filter)
-    {
-        var descending = filter.SortDescending;
-
-        // Id breaks every tie, so paging is stable. Each order is one an index already holds (subject and topic sort
-        // by the wide indexes' columns), so a page is read in order rather than sorted from every matching row.
-        return filter.SortKey switch
-        {
-            "topic" => descending
-                ? query.OrderByDescending(c => c.Topic).ThenByDescending(c => c.Scope).ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
-            "scope" => descending
-                ? query.OrderByDescending(c => c.Scope).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Scope).ThenBy(c => c.Id),
-            "value" => descending
-                ? query.OrderByDescending(c => c.Value).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Value).ThenBy(c => c.Id),
-            "status" => descending
-                ? query.OrderByDescending(c => c.Status).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Status).ThenBy(c => c.Id),
-            "source" => descending
-                ? query.OrderByDescending(c => c.Source!.FileName).ThenByDescending(c => c.Start).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Source!.FileName).ThenBy(c => c.Start).ThenBy(c => c.Id),
-            "id" => descending ? query.OrderByDescending(c => c.Id) : query.OrderBy(c => c.Id),
-            _ => descending
-                ? query.OrderByDescending(c => c.Subject).ThenByDescending(c => c.Topic).ThenByDescending(c => c.Scope)
-                    .ThenByDescending(c => c.Value).ThenByDescending(c => c.Id)
-                : query.OrderBy(c => c.Subject).ThenBy(c => c.Topic).ThenBy(c => c.Scope).ThenBy(c => c.Value).ThenBy(c => c.Id),
-        };
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Ingestion;
+using PolicyTracker.Web.Operations;
 using PolicyTracker.Web.Options;
 
 namespace PolicyTracker.Web.Watching;
@@ -26,6 +27,7 @@ public sealed class SourceWatcher(
     TimeProvider time,
     IOptions<FetchOptions> fetch,
     IOptions<IngestOptions> ingest,
+    AppMetrics metrics,
     ILogger<SourceWatcher> logger)
 {
     private const int MaxErrorLength = 1000;
@@ -155,6 +157,7 @@ public sealed class SourceWatcher(
         };
         if (report.Failed)
         {
+            metrics.FetchFailed();
             logger.LogWarning("Fetch of {Source} from {Url} failed: {Reason}", name, url, report.Error);
         }
         else

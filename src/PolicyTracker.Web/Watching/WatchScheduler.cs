@@ -9,13 +9,14 @@ namespace PolicyTracker.Web.Watching;
 /// PostgreSQL database: the lease in <see cref="SourceWatcher"/> gives each due source to exactly one of them.
 /// </summary>
 internal sealed class WatchScheduler(
-    WatchRunner runner, DatabaseReadiness readiness, IOptions<FetchOptions> options, TimeProvider time, ILogger<WatchScheduler> logger)
+    WatchRunner runner, WatchSchedulerState state, DatabaseReadiness readiness, IOptions<FetchOptions> options, TimeProvider time, ILogger<WatchScheduler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled)
         {
+            state.Disabled();
             return;
         }
 
@@ -31,11 +32,13 @@ internal sealed class WatchScheduler(
             try
             {
                 await runner.RunDueAsync(stoppingToken);
+                state.PassSucceeded(time.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A database that is briefly away must not end the schedule; the next tick tries again.
                 logger.LogError(ex, "Fetching due watched sources failed");
+                state.PassFailed(time.GetUtcNow(), ex.GetType().Name);
             }
         }
     }

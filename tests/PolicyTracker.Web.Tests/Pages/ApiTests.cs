@@ -17,7 +17,7 @@ public sealed class ApiTests(AnalystApp app) : IClassFixture<AnalystApp>
 
         // Assert
         var root = json.RootElement;
-        Assert.Equal(["page", "pageSize", "total", "pageCount", "claims"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["page", "pageSize", "total", "pageCount", "next", "claims"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, root.GetProperty("page").GetInt32());
         Assert.Equal(4, root.GetProperty("total").GetInt32());
         var claim = Assert.Single(root.GetProperty("claims").EnumerateArray());

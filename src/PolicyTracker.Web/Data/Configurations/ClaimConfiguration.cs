@@ -27,12 +27,13 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         // Contradictions are found per subject and topic; the Claims page filters and sorts by each column,
         // and a source's page reads its claims in text order. Subject and topic lead the two wide indexes so the
         // common filters (subject, topic, scope, value) are counted and sorted from an index alone, without reading
-        // the quotes; an index's rowid tail keeps Id as the tie-break.
-        builder.HasIndex(c => new { c.Subject, c.Topic, c.Scope, c.Value });
-        builder.HasIndex(c => new { c.Topic, c.Scope, c.Value });
-        builder.HasIndex(c => c.Scope);
-        builder.HasIndex(c => c.Value);
-        builder.HasIndex(c => c.Status);
+        // the quotes. Each ends in Id, every sort's tie-break: SQLite's rowid tail had that implicitly, PostgreSQL needs
+        // it written, or it sorts each group by id (an incremental sort) and cannot seek to a keyset page's first row.
+        builder.HasIndex(c => new { c.Subject, c.Topic, c.Scope, c.Value, c.Id });
+        builder.HasIndex(c => new { c.Topic, c.Scope, c.Value, c.Id });
+        builder.HasIndex(c => new { c.Scope, c.Id });
+        builder.HasIndex(c => new { c.Value, c.Id });
+        builder.HasIndex(c => new { c.Status, c.Id });
 
         // The suggestions waiting and the rejected ones, each a partial index of ids: the Suggestions page and the
         // comparison's stamp read the pending ones from the first, and a claims count subtracts both from a count the

@@ -42,7 +42,7 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
         if (outcome is TagOutcome.Saved)
         {
             TempData["Message"] = message;
-            return Redirect(ClaimsUrl(filter.ToQuery(filter.SafePage)));
+            return Redirect(ClaimsUrl(filter.ToQuery()));
         }
 
         (BulkErrors, BulkNewer) = BulkTagging.Problems(outcome, Response);
@@ -68,11 +68,17 @@ public sealed class IndexModel(ClaimQueries claims, ContradictionQueries compari
     public static string ClaimsUrl(IDictionary<string, string> query) =>
         QueryHelpers.AddQueryString("/Claims", query.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 
-    public string? PageUrl(int page) => ClaimsUrl(Filter.ToQuery(page));
+    /// <summary>
+    /// The link to a page. Next and previous carry the claim they follow or precede (keyset paging: plain links, so
+    /// they work without scripts, and stable while claims are added); a page number alone is read by offset.
+    /// </summary>
+    public string? PageUrl(int page) => ClaimsUrl(
+        page == Result.Page + 1 ? Filter.ToQuery(page, after: Result.LastId)
+        : page == Result.Page - 1 ? Filter.ToQuery(page, before: Result.FirstId)
+        : Filter.ToQuery(page));
 
     /// <summary>Where the bulk form posts: this page's handler, with the filters kept in the query string.</summary>
-    public string BulkAction => QueryHelpers.AddQueryString(
-        ClaimsUrl(Filter.ToQuery(Filter.SafePage)), "handler", "Bulk");
+    public string BulkAction => QueryHelpers.AddQueryString(ClaimsUrl(Filter.ToQuery()), "handler", "Bulk");
 
     /// <summary>The aria-sort value of a column header.</summary>
     public string? AriaSort(string key) =>

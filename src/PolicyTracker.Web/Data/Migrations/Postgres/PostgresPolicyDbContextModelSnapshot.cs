@@ -419,17 +419,17 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Quote"), "GIN");
 
-                    b.HasIndex("Scope");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("Value");
+                    b.HasIndex("Scope", "Id");
 
                     b.HasIndex("SourceId", "Start");
 
-                    b.HasIndex("Topic", "Scope", "Value");
+                    b.HasIndex("Status", "Id");
 
-                    b.HasIndex("Subject", "Topic", "Scope", "Value");
+                    b.HasIndex("Value", "Id");
+
+                    b.HasIndex("Topic", "Scope", "Value", "Id");
+
+                    b.HasIndex("Subject", "Topic", "Scope", "Value", "Id");
 
                     b.HasIndex(new[] { "Id" }, "IX_Claims_Pending")
                         .HasFilter("\"Suggestion\" = 'Pending'");
