@@ -63,7 +63,7 @@ public static partial class ApiDocument
     /// <summary>One example answer per endpoint, by its route as the API explorer names it.</summary>
     private static readonly Dictionary<string, object> Examples = new(StringComparer.Ordinal)
     {
-        ["api/claims"] = new ClaimsPageJson(1, 50, 1, 1, [ExampleClaim]),
+        ["api/claims"] = new ClaimsPageJson(1, 50, 1, 1, null, [ExampleClaim]),
         ["api/claims/{id}"] = ExampleClaim,
         ["api/contradictions"] = new[]
         {
