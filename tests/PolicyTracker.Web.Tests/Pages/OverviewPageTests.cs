@@ -52,7 +52,7 @@ public sealed class OverviewPageTests(AnalystApp app) : IClassFixture<AnalystApp
 
         // Assert
         var nav = page.QuerySelector("nav[aria-label=Main]")!;
-        Assert.Equal(["Overview", "Claims", "Compare", "Contradictions", "Changes", "Suggestions", "Sources", "Export", "Activity"], nav.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Overview", "Claims", "Compare", "Providers", "Contradictions", "Changes", "Suggestions", "Sources", "Export", "Activity"], nav.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
         Assert.Equal("page", nav.QuerySelector("a[href='/Claims']")!.GetAttribute("aria-current"));
         Assert.Equal("/css/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!.Split('?')[0]);
     }
