@@ -34,7 +34,7 @@ public static class ChangeWords
         $"{subject} · {topic}: {Values(from, to)}";
 
     /// <summary>A date as every version and change shows it.</summary>
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at) => Export.ReportText.Date(at);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
