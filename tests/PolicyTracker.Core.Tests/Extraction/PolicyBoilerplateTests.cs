@@ -5,7 +5,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 /// <summary>
 /// Boilerplate common to real privacy policies that read as a claim on a keyword — ad-industry bodies and device
 /// ad settings, statutory rights-list wording, "training" meaning a course, limits on a right, a paragraph about a
-/// special case, a list of purposes, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
+/// special case, a list of purposes, the end of a retention period read as the person deleting, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
 /// the topic, and the real statement beside it still makes its claim.
 /// </summary>
 public sealed class PolicyBoilerplateTests
@@ -31,6 +31,7 @@ public sealed class PolicyBoilerplateTests
     [InlineData("These rights may be limited, for example where you ask us to delete records the law requires us to keep.", "Your rights", "rights.deletion")]
     [InlineData("These rights may be limited where a request to export your data would reveal another person's data.", "Your rights", "rights.export")]
     [InlineData("Comments you posted in public forums stay visible even if you have deleted your account.", "Public content", "rights.deletion")]
+    [InlineData("Prompts sent to the developer platform are kept for 14 days for abuse monitoring, after which they are erased.", "Retention", "retention.deleted_chats")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -46,6 +47,8 @@ public sealed class PolicyBoilerplateTests
     [InlineData("You can opt out of model training in your settings.", "Model training and your choices", "training.user_control yes")]
     [InlineData("You have the right to request that we delete your personal data.", "Your rights", "rights.deletion yes")]
     [InlineData("You can request a copy of your data in a portable format.", "Your rights", "rights.export yes")]
+    [InlineData("Prompts sent to the developer platform are kept for 14 days for abuse monitoring, after which they are erased.", "Retention", "retention.active P14D")]
+    [InlineData("Conversations you delete are kept for 14 days, after which they are erased from our servers.", "Retention", "retention.deleted_chats P14D")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
