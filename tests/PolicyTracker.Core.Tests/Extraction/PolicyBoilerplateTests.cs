@@ -5,7 +5,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 /// <summary>
 /// Boilerplate common to real privacy policies that read as a claim on a keyword — ad-industry bodies and device
 /// ad settings, statutory rights-list wording, "training" meaning a course, limits on a right, a paragraph about a
-/// special case, a list of purposes, the end of a retention period read as the person deleting, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
+/// special case, a list of purposes, the end of a retention period read as the person deleting, inactive accounts, feedback copies and logs, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
 /// the topic, and the real statement beside it still makes its claim.
 /// </summary>
 public sealed class PolicyBoilerplateTests
@@ -32,6 +32,9 @@ public sealed class PolicyBoilerplateTests
     [InlineData("These rights may be limited where a request to export your data would reveal another person's data.", "Your rights", "rights.export")]
     [InlineData("Comments you posted in public forums stay visible even if you have deleted your account.", "Public content", "rights.deletion")]
     [InlineData("Prompts sent to the developer platform are kept for 14 days for abuse monitoring, after which they are erased.", "Retention", "retention.deleted_chats")]
+    [InlineData("We may delete accounts that have not been used for more than 24 months as inactive.", "Retention", "retention.closed_account")]
+    [InlineData("Feedback you submit, with the conversation it concerns, is kept for 4 years.", "Retention", "retention.active")]
+    [InlineData("Security logs of sign-ins and requests are retained for 12 months.", "Retention", "retention.active")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -49,6 +52,8 @@ public sealed class PolicyBoilerplateTests
     [InlineData("You can request a copy of your data in a portable format.", "Your rights", "rights.export yes")]
     [InlineData("Prompts sent to the developer platform are kept for 14 days for abuse monitoring, after which they are erased.", "Retention", "retention.active P14D")]
     [InlineData("Conversations you delete are kept for 14 days, after which they are erased from our servers.", "Retention", "retention.deleted_chats P14D")]
+    [InlineData("After you close your account, we delete your personal data within 45 days.", "Retention", "retention.closed_account P45D")]
+    [InlineData("We keep your conversations for 4 years unless you delete them.", "Retention", "retention.active P1460D")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
