@@ -30,6 +30,9 @@ public sealed class ClaimExtractor
 
     private readonly bool usePrefilter;
 
+    // The extractor over the interpreted catalog, made the first time a document needs it.
+    private ClaimExtractor? interpreted;
+
     /// <summary>Creates an extractor for the given catalog.</summary>
     public ClaimExtractor(TopicCatalog catalog)
         : this(catalog, usePrefilter: true)
@@ -60,6 +63,31 @@ public sealed class ClaimExtractor
     public IReadOnlyList<ExtractedClaim> Extract(ExtractedDocument document, ICollection<VetoedMatch>? vetoed)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var passedOver = vetoed is null ? null : new List<VetoedMatch>();
+        IReadOnlyList<ExtractedClaim> claims;
+        try
+        {
+            claims = ExtractAll(document, passedOver);
+        }
+        catch (IndexOutOfRangeException) when (Catalog.Interpreted is { } reference)
+        {
+            // The compiled pattern engine failed inside a match (see TopicCatalog.Interpreted): read the whole
+            // document again with the interpreter, so it gets its claims rather than an error. A fault of this
+            // code would fail the second reading too, and is not hidden.
+            passedOver?.Clear();
+            claims = (interpreted ??= new ClaimExtractor(reference, usePrefilter)).ExtractAll(document, passedOver);
+        }
+
+        foreach (var match in passedOver ?? [])
+        {
+            vetoed!.Add(match);
+        }
+
+        return claims;
+    }
+
+    private List<ExtractedClaim> ExtractAll(ExtractedDocument document, ICollection<VetoedMatch>? vetoed)
+    {
         var mainSubject = subjects.MainSubject(document.Text, document.Title);
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.

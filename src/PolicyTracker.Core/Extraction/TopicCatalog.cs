@@ -65,7 +65,7 @@ public sealed class TopicCatalog
     /// <summary>Where the built-in catalog lies, relative to the application folder.</summary>
     public const string DefaultRelativePath = "catalog/topics.json";
 
-    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -77,8 +77,14 @@ public sealed class TopicCatalog
     private static readonly Lazy<TopicCatalog> BuiltIn =
         new(() => LoadFile(Path.Combine(AppContext.BaseDirectory, DefaultRelativePath)));
 
-    private TopicCatalog(CatalogFile file)
+    private readonly RegexOptions options;
+
+    private readonly Lazy<TopicCatalog>? interpreted;
+
+    private TopicCatalog(CatalogFile file, bool compiled)
     {
+        options = compiled ? PatternOptions | RegexOptions.Compiled : PatternOptions;
+        interpreted = compiled ? new Lazy<TopicCatalog>(() => new TopicCatalog(file, compiled: false)) : null;
         var negation = file.Negation;
         Negation = Compile(negation);
         Organisations = [.. file.Organisations.Select(o => new Organisation(o.Subject, o.Names))];
@@ -94,7 +100,10 @@ public sealed class TopicCatalog
         Rules = [.. file.Topics.Select(t => ToRule(t, negation))];
         Topics = [.. Rules.Select(r => r.Definition)];
         Prefilter = new TopicPrefilter([.. file.Topics.Select(t => t.Keywords ?? [])]);
-        WarmUp();
+        if (compiled)
+        {
+            WarmUp();
+        }
     }
 
     /// <summary>The built-in catalog, read once from the application folder.</summary>
@@ -139,6 +148,15 @@ public sealed class TopicCatalog
     /// <summary>The words that tell who does what to whose data.</summary>
     internal RelationLexicon Relations { get; }
 
+    /// <summary>
+    /// The same catalog with its patterns run by the regular-expression interpreter instead of compiled code, made
+    /// when first asked for; null for a catalog that is interpreted already. The compiled engine is three times
+    /// faster, but on some inputs it has thrown <see cref="IndexOutOfRangeException"/> from inside a match (.NET 10,
+    /// the purpose patterns of <c>training.default</c> on a table row); the interpreter is the reference engine and
+    /// reads those inputs correctly, so a document that trips the compiled one is read again with this one.
+    /// </summary>
+    internal TopicCatalog? Interpreted => interpreted?.Value;
+
     /// <summary>Reads a catalog file; a malformed file or pattern fails with the reason and the topic it is in.</summary>
     public static TopicCatalog LoadFile(string path)
     {
@@ -151,10 +169,10 @@ public sealed class TopicCatalog
     {
         var file = JsonSerializer.Deserialize<CatalogFile>(json, JsonOptions)
             ?? throw new InvalidDataException("the topic catalog is empty");
-        return new TopicCatalog(file);
+        return new TopicCatalog(file, compiled: true);
     }
 
-    private static TopicRule ToRule(TopicEntry topic, string negation)
+    private TopicRule ToRule(TopicEntry topic, string negation)
     {
         if (!Enum.TryParse<ValueKind>(topic.Kind, ignoreCase: true, out var kind))
         {
@@ -205,6 +223,15 @@ public sealed class TopicCatalog
         return byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Every pattern of the catalog: lexicons, scopes, and each topic's gate, matches, exclusions, values and relation.</summary>
+    internal IEnumerable<Regex> AllPatterns() =>
+    [
+        Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern), .. Relations.Patterns,
+        .. Rules.SelectMany(r => (IEnumerable<Regex>)[
+            .. r.Gate is null ? [] : new[] { r.Gate }, .. r.Match, .. r.Exclude,
+            .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless)), .. r.Relation.Patterns]),
+    ];
+
     /// <summary>
     /// Runs every pattern once. A compiled pattern becomes machine code only when first run, and that first run
     /// counts against its timeout: on a busy machine, compiling a large pattern alone has exceeded the second
@@ -212,14 +239,7 @@ public sealed class TopicCatalog
     /// </summary>
     private void WarmUp()
     {
-        IEnumerable<Regex> patterns =
-        [
-            Negation, OrganisationNames, .. GenericActors, .. NotStatements, .. ScopeRules.Select(r => r.Pattern), .. Relations.Patterns,
-            .. Rules.SelectMany(r => (IEnumerable<Regex>)[
-                .. r.Gate is null ? [] : new[] { r.Gate }, .. r.Match, .. r.Exclude,
-                .. r.Values.SelectMany(v => v.Patterns.Concat(v.Unless)), .. r.Relation.Patterns]),
-        ];
-        foreach (var pattern in patterns)
+        foreach (var pattern in AllPatterns())
         {
             try
             {
@@ -238,11 +258,11 @@ public sealed class TopicCatalog
         "Anthropic: you can opt out; we do not use your chats to train or improve models by default. "
         + "Free, Pro, API and enterprise users: data is kept for 30 days, deleted within 5 years, encrypted (AES-256, TLS).";
 
-    private static Regex Compile(string pattern) => new(pattern, PatternOptions, TimeSpan.FromSeconds(1));
+    private Regex Compile(string pattern) => new(pattern, options, TimeSpan.FromSeconds(1));
 
     // Longest names first within each organisation, so "Meta AI" wins over "Meta"; product names count as
     // their company.
-    private static Regex NamesPattern(IReadOnlyList<Organisation> organisations) =>
+    private Regex NamesPattern(IReadOnlyList<Organisation> organisations) =>
         Compile(@"(?<![\w-])(?:" + string.Join('|', organisations.Select(o =>
             "(" + string.Join('|', o.Names.OrderByDescending(n => n.Length).Select(Regex.Escape)) + ")")) + @")(?![\w-])");
 }

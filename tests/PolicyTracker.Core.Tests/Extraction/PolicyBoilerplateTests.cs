@@ -103,4 +103,17 @@ public sealed class PolicyBoilerplateTests
 
         Assert.Equal([scope], claims.Select(c => c.Scope));
     }
+
+    // A condition on the person's choice after the action is the default's stance, whatever verb opens it.
+    [Theory]
+    [InlineData("Unless you choose to opt out, we may use your chats to train our models.", "opt-out")]
+    [InlineData("We use your chats to train our models unless you decide to turn it off.", "opt-out")]
+    [InlineData("We use your chats to train our models where you have opted into this use.", "opt-in")]
+    [InlineData("We use your chats to train our models unless you choose to allow it.", "opt-in")]
+    public void Extract_ConditionOnTheChoice_IsTheStanceItStates(string sentence, string stance)
+    {
+        var claims = Confident(Extract(sentence, "How we use your data"));
+
+        Assert.Equal(["training.default " + stance], claims.Where(c => c.StartsWith("training.default ", StringComparison.Ordinal)));
+    }
 }
