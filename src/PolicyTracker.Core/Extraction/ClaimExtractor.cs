@@ -118,7 +118,8 @@ public sealed class ClaimExtractor
             return;
         }
 
-        if (StatementShape.IsQuestion(own) || StatementShape.IsLeadIn(own) || StatementShape.IsHeaderRow(statement))
+        if (StatementShape.IsQuestion(own) || StatementShape.IsLeadIn(own) || StatementShape.IsHeaderRow(statement)
+            || StatementShape.IsRunInLabel(statement, own))
         {
             state.Passed(statement, null);
             return;

@@ -52,6 +52,29 @@ internal static class StatementShape
         return words is > 0 and <= 10 && (!hasLower || capitalised == words);
     }
 
+    /// <summary>
+    /// A run-in label opening a paragraph or list item ("Advertising partners. Third-party advertising companies ...",
+    /// "Download your data. You can request a copy ..."): a few words ending in a full stop, with the block going on
+    /// after them. It names what follows, like a heading; the sentences after it make the claims.
+    /// </summary>
+    public static bool IsRunInLabel(Statement statement, ReadOnlySpan<char> own)
+    {
+        var trimmed = own.Trim();
+        if (statement.Kind is BlockKind.TableRow or BlockKind.Heading || trimmed.Length == 0 || trimmed[^1] != '.'
+            || statement.Span.Start > statement.Block.Start + 4 || statement.Span.End >= statement.Block.End - 1)
+        {
+            return false;
+        }
+
+        var words = 0;
+        foreach (var range in trimmed.Split(' '))
+        {
+            words += trimmed[range].IsWhiteSpace() ? 0 : 1;
+        }
+
+        return words <= 3;
+    }
+
     // A table's header row names the questions; its data rows answer them.
     public static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
 

@@ -45,7 +45,17 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static string? Declared(string text)
     {
         var match = Declaration().Match(text, 0, Math.Min(text.Length, DeclarationReach));
-        return match.Success ? match.Groups["owner"].Value : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // The short name the company defines for itself ("Eleven Labs Inc. ... (together, “ElevenLabs”, “we”)") is
+        // the one it goes by; a generic one ("the Company") is not a name.
+        var defined = DefinedName().Match(match.Groups["defs"].Value);
+        return defined.Success && !GenericName().IsMatch(defined.Groups["name"].Value)
+            ? defined.Groups["name"].Value
+            : match.Groups["owner"].Value;
     }
 
     private static string Slug(string name)
@@ -220,8 +230,14 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static partial Regex TitleOwner();
 
     // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")".
-    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\([^)]{0,80}?[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\((?<defs>[^)]{0,80}?)[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declaration();
+
+    [GeneratedRegex(@"[“""'](?:\*\*)?(?<name>[^”""'*,.]{2,40})(?:\*\*)?[,.]?[”""']")]
+    private static partial Regex DefinedName();
+
+    [GeneratedRegex(@"^(?:the )?(?:company|companies|service|services|platform|provider|group|affiliates?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericName();
 
     [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|PBC|Incorporated|Labs|Technologies|Technology)\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();

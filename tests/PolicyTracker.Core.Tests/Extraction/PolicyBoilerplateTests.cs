@@ -5,7 +5,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 /// <summary>
 /// Boilerplate common to real privacy policies that read as a claim on a keyword — ad-industry bodies and device
 /// ad settings, statutory rights-list wording, "training" meaning a course, limits on a right, a paragraph about a
-/// special case, a list of purposes, the end of a retention period read as the person deleting, inactive accounts, feedback copies and logs, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
+/// special case, a list of purposes, the end of a retention period read as the person deleting, inactive accounts, feedback copies and logs, declined choices, partner programmes, exceptions, ad measurement, ad identifiers and cookies, leaving the service, steps before training, run-in labels, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
 /// the topic, and the real statement beside it still makes its claim.
 /// </summary>
 public sealed class PolicyBoilerplateTests
@@ -35,6 +35,17 @@ public sealed class PolicyBoilerplateTests
     [InlineData("We may delete accounts that have not been used for more than 24 months as inactive.", "Retention", "retention.closed_account")]
     [InlineData("Feedback you submit, with the conversation it concerns, is kept for 4 years.", "Retention", "retention.active")]
     [InlineData("Security logs of sign-ins and requests are retained for 12 months.", "Retention", "retention.active")]
+    [InlineData("If you do not allow us to use your chats for model training, we keep your chats for 30 days.", "Retention", "retention.opted_in")]
+    [InlineData("Unless the Customer has opted in, for example by joining our Design Partner Program, we do not use business data to train our models.", "Business data", "sharing.third_party_training")]
+    [InlineData("We delete API prompts within 30 days, except where the content is flagged for a policy violation.", "Retention", "retention.safety_flagged")]
+    [InlineData("Some advertisers send us information that we use to measure the performance of our advertising campaigns.", "Information from others", "sharing.advertising")]
+    [InlineData("Our mobile apps do not use advertising identifiers.", "Mobile apps", "sharing.advertising")]
+    [InlineData("Our websites use cookies provided by analytics and advertising partners.", "Cookies", "sharing.advertising")]
+    [InlineData("Right to opt out of the sale or sharing of your personal information for targeted advertising.", "Your rights", "sharing.advertising")]
+    [InlineData("If you do not want your chats used to train our models, you can delete them or stop using the Services.", "Model training", "training.user_control")]
+    [InlineData("Your opt-out of model training does not apply to data already used for training.", "Model training", "training.user_control")]
+    [InlineData("Before using any data for training, we remove direct identifiers.", "Model training", "training.default")]
+    [InlineData("Where you submit feedback on a response, we retain the related conversation for 4 years.", "Retention", "retention.active")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -54,6 +65,15 @@ public sealed class PolicyBoilerplateTests
     [InlineData("Conversations you delete are kept for 14 days, after which they are erased from our servers.", "Retention", "retention.deleted_chats P14D")]
     [InlineData("After you close your account, we delete your personal data within 45 days.", "Retention", "retention.closed_account P45D")]
     [InlineData("We keep your conversations for 4 years unless you delete them.", "Retention", "retention.active P1460D")]
+    [InlineData("If you do not allow us to use your chats for model training, we keep your chats for 30 days.", "Retention", "retention.opted_out P30D")]
+    [InlineData("Our subprocessors are prohibited from using your chats to train their own models.", "Subprocessors", "sharing.third_party_training no")]
+    [InlineData("We use cookies to show you targeted ads based on your browsing.", "Cookies", "sharing.advertising yes")]
+    [InlineData("We do not currently offer a setting that lets you exclude your chats from model training.", "Model training", "training.user_control no")]
+    [InlineData("When the setting is turned off, we will not use your new conversations for model training.", "Model training", "training.user_control yes")]
+    [InlineData("We may use your chats to train our models, unless you have turned off the Improve the model setting.", "Model training", "training.default opt-out")]
+    [InlineData("If you delete a conversation, it is automatically deleted from our servers within 30 days.", "Retention", "retention.deleted_chats P30D")]
+    [InlineData("You can delete conversations at any time; deleted conversations are erased within 30 days.", "Your choices", "rights.deletion yes")]
+    [InlineData("Your chats are kept for as long as your account remains active.", "Retention", "retention.active account-lifetime")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -115,5 +135,15 @@ public sealed class PolicyBoilerplateTests
         var claims = Confident(Extract(sentence, "How we use your data"));
 
         Assert.Equal(["training.default " + stance], claims.Where(c => c.StartsWith("training.default ", StringComparison.Ordinal)));
+    }
+
+    // A run-in label names the paragraph, like a heading; the sentence after it makes the claim.
+    [Fact]
+    public void Extract_ParagraphOpeningOnARunInLabel_TheLabelMakesNoClaim()
+    {
+        var claims = Extract("Download your data. You can request a copy of your chats in your account settings.", "Your choices");
+
+        var claim = Assert.Single(claims, c => c.Topic == "rights.export");
+        Assert.StartsWith("You can request", claim.Quote, StringComparison.Ordinal);
     }
 }

@@ -156,4 +156,21 @@ public sealed class RelationTests
 
         Assert.Equal("brightline", claim.Subject);
     }
+
+    // The short name a company defines for itself is its subject, not its legal name cut down.
+    [Theory]
+    [InlineData("Nine Labs Inc. (together with its affiliates, “NineLabs”, “we” or “us”) explains here how we handle data.", "ninelabs")]
+    [InlineData("Nine Labs Ltd. (the “Company”, “we”) explains here how we handle data.", "nine")]
+    public void Extract_DocumentDefiningItsShortName_TakesThatNameAsSubject(string declaration, string subject)
+    {
+        var document = new DocumentBuilder()
+            .Paragraph("Privacy notice")
+            .Paragraph(declaration)
+            .Paragraph("We do not sell your personal information.")
+            .Build();
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(subject, claim.Subject);
+    }
 }
