@@ -57,7 +57,7 @@ public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog cata
             return BadRequest(Error!);
         }
 
-        return File(Encoding.UTF8.GetBytes(CsvMatrixWriter.Write(Result!)), "text/csv; charset=utf-8", "providers.csv");
+        return File(Encoding.UTF8.GetBytes(await CsvMatrixWriter.WriteAsync(Result!)), "text/csv; charset=utf-8", "providers.csv");
     }
 
     /// <summary>The sort links keep the filters and change only the order.</summary>
