@@ -56,6 +56,9 @@ public sealed record ReportSourceList(IReadOnlyList<ReportSource> Sources) : Rep
 public sealed record ReportProviders(ProviderMatrix Matrix, ProviderCharts Charts) : ReportPart
 {
     public const string Heading = "Providers side by side";
+
+    /// <summary>How many providers one matrix table holds before the next table takes the rest, so it fits a page.</summary>
+    public const int ProvidersPerTable = 5;
 }
 
 public sealed record ReportSummary(

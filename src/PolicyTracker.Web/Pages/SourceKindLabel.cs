@@ -10,9 +10,7 @@ namespace PolicyTracker.Web.Pages;
 /// </summary>
 public static class SourceKindLabel
 {
-    private static readonly Dictionary<SourceKind, HtmlString> Labels = Enum.GetValues<SourceKind>().ToDictionary(
-        kind => kind,
-        kind => Of(kind) is var label ? new HtmlString($"<span class=\"kind {label.CssClass}\" title=\"{label.Title}\">{label.Text}</span>") : null!);
+    private static readonly Dictionary<SourceKind, HtmlString> Labels = Enum.GetValues<SourceKind>().ToDictionary(kind => kind, Label);
 
     public static HtmlString For(SourceKind kind) => Labels[kind];
 
@@ -25,4 +23,10 @@ public static class SourceKindLabel
     };
 
     public sealed record KindWords(string CssClass, string Title, string Text);
+
+    private static HtmlString Label(SourceKind kind)
+    {
+        var words = Of(kind);
+        return new HtmlString($"<span class=\"kind {words.CssClass}\" title=\"{words.Title}\">{words.Text}</span>");
+    }
 }

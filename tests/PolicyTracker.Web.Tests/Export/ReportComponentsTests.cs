@@ -83,7 +83,7 @@ public sealed class ReportComponentsTests(ReportApp app) : IClassFixture<ReportA
 
         // Assert: every cell's content is the same markup; only the page wraps it in a link to its claims.
         var pageCells = Cells(page.QuerySelector("table.provider-matrix")!);
-        var reportCells = Cells(report.QuerySelector("section#providers table.provider-matrix")!);
+        var reportCells = Cells(report.QuerySelector("section#providers")!);
         Assert.NotEmpty(pageCells);
         Assert.Equal(pageCells.Keys.Order(), reportCells.Keys.Order());
         foreach (var (key, cell) in pageCells)
@@ -185,9 +185,25 @@ public sealed class ReportComponentsTests(ReportApp app) : IClassFixture<ReportA
         Assert.Contains("no statement found", Assert.Single(topics, l => l.StartsWith("| `security.encryption_at_rest` |", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
-    /// <summary>Cells by subject and topic: the element inside each that holds its content.</summary>
-    private static Dictionary<string, IElement> Cells(IElement table) =>
-        table.QuerySelectorAll("td.mx-cell").ToDictionary(
+    [Fact]
+    public async Task MatrixTable_SomeProviders_OnlyTheirColumnsAndSaysWhich()
+    {
+        // Arrange
+        var matrix = (await MatrixAsync(ReportFilter.All)).Matrix;
+
+        // Act: the second provider alone, as the report splits a wide matrix.
+        var html = await HtmlReportWriter.RenderAsync<ProviderMatrixTable>(new Dictionary<string, object?> { ["Matrix"] = matrix, ["First"] = 1, ["Count"] = 1 });
+
+        // Assert
+        var table = AnalystApp.Parse(html).QuerySelector("table.provider-matrix")!;
+        Assert.Equal([matrix.Subjects[1].Subject], table.QuerySelectorAll("thead th[data-subject]").Select(th => th.GetAttribute("data-subject")));
+        Assert.All(table.QuerySelectorAll("tr[data-topic]"), tr => Assert.Equal(matrix.Subjects[1].Subject, Assert.Single(tr.QuerySelectorAll("td")).GetAttribute("data-subject")));
+        Assert.Equal($"Providers 2–2 of {matrix.Subjects.Count}", table.QuerySelector("caption")!.TextContent);
+    }
+
+    /// <summary>Cells by subject and topic, in every matrix table inside: the element inside each that holds its content.</summary>
+    private static Dictionary<string, IElement> Cells(IElement container) =>
+        container.QuerySelectorAll("table.provider-matrix td.mx-cell").ToDictionary(
             td => $"{td.GetAttribute("data-subject")}/{td.ParentElement!.GetAttribute("data-topic")}",
             td => td.QuerySelector(".cell-link")!);
 
