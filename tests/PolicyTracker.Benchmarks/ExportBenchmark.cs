@@ -44,7 +44,9 @@ internal static class ExportBenchmark
             (db, s) => new JsonExporter(db, new ContradictionQueries(db, cache), TimeProvider.System).ExportAsync(ReportFilter.All, s, CancellationToken.None), output);
         await MeasureAsync("HTML report, all claims", Console.Out, dbOptions, async (db, s) =>
         {
-            var report = await new ReportQuery(db, new ContradictionQueries(db, cache), reports, TimeProvider.System).BuildAsync(ReportFilter.All, CancellationToken.None);
+            var comparisons = new ContradictionQueries(db, cache);
+            var matrices = new ProviderMatrixQueries(db, comparisons, PolicyTracker.Core.Extraction.TopicCatalog.Default, TimeProvider.System);
+            var report = await new ReportQuery(db, comparisons, matrices, reports, TimeProvider.System).BuildAsync(ReportFilter.All, CancellationToken.None);
             await using var writer = new StreamWriter(s, leaveOpen: true);
             await HtmlReportWriter.WriteAsync(report, writer, CancellationToken.None);
         }, output);

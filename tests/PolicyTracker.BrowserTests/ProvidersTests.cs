@@ -11,7 +11,7 @@ public sealed class ProvidersTests(BrowserFixture browser)
     public async Task Providers_SortFilterAndFollowACell_EndsAtThatCellsQuotes()
     {
         // Arrange: the real policy histories beside the seed articles, so official policies, disputes and changes show.
-        await IngestHistoriesAsync();
+        await PolicyHistories.IngestAsync(browser.App);
         await using var session = await browser.NewPageAsync();
         var (page, dialogs) = session;
         var providers = await new ProvidersScreen(page).OpenAsync();
@@ -71,24 +71,5 @@ public sealed class ProvidersTests(BrowserFixture browser)
         var cellLinks = await page.Locator(".provider-matrix td a.cell-link").CountAsync();
         var cells = await page.Locator(".provider-matrix td").CountAsync();
         Assert.Equal(cells, cellLinks);
-    }
-
-    /// <summary>
-    /// Every version of each recorded policy history, so changes over time show. Lovable's is left to the version
-    /// journey, which counts its versions.
-    /// </summary>
-    private async Task IngestHistoriesAsync()
-    {
-        var folders = Directory.GetDirectories(Path.Combine(RunningApp.RepositoryRoot, "tests", "versions"))
-            .Where(f => Path.GetFileName(f) != "lovable-privacy-policy")
-            .Order(StringComparer.Ordinal);
-        foreach (var folder in folders)
-        {
-            var name = Path.GetFileName(folder);
-            foreach (var file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
-            {
-                await browser.App.IngestAsync(file, "--source", name, "--observed", Path.GetFileName(file)[..10]);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
+using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Export;
 
@@ -17,13 +18,28 @@ public sealed class ProviderMatrixQueries(PolicyDbContext db, ContradictionQueri
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(kinds);
-        var comparison = await comparisons.CompareAsync(kinds, ct);
+        return await BuildAsync(query, kinds, await comparisons.CompareAsync(kinds, ct), ct);
+    }
+
+    /// <summary>
+    /// The matrix of a comparison already built for <paramref name="filter"/>, as the report has one: rows for the
+    /// topics the filter names when it names any (else every catalog topic), columns for the subjects the comparison holds.
+    /// </summary>
+    public async Task<MatrixResult> BuildAsync(MatrixQuery query, ReportFilter filter, ComparisonModel comparison, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(comparison);
 
         // Read whole from the Kind index, as the Compare page does: a few thousand short rows at most.
         var sourceKinds = await db.Sources.AsNoTracking()
             .Select(s => new { s.Id, s.Kind })
             .ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
-        var matrix = ProviderMatrix.Build(comparison, sourceKinds, time.GetUtcNow(), query, catalog.Topics.Select(t => t.Key));
-        return new MatrixResult(matrix, comparison.Subjects, kinds, sourceKinds);
+        var topics = catalog.Topics.Select(t => t.Key).Where(t => filter.Topics.Count == 0 || filter.Topics.Contains(t, StringComparer.Ordinal));
+        var matrix = ProviderMatrix.Build(comparison, sourceKinds, time.GetUtcNow(), query, topics);
+        return new MatrixResult(matrix, comparison.Subjects, filter, sourceKinds);
     }
+
+    /// <summary>The charts drawn from <paramref name="matrix"/>, with this app's topic catalog.</summary>
+    public ProviderCharts Charts(ProviderMatrix matrix) => ProviderCharts.From(matrix, catalog);
 }

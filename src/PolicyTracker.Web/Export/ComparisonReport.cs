@@ -1,5 +1,7 @@
+using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Core.Versions;
+using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Data;
 
 namespace PolicyTracker.Web.Export;
@@ -14,6 +16,7 @@ public sealed record ComparisonReport(
     string Publisher,
     ReportFilter Filter,
     ReportSummary Summary,
+    ReportProviders Providers,
     IReadOnlyList<SubjectSection> Subjects,
     IReadOnlyList<ReportSource> Sources,
     IReadOnlyList<ClaimChange> Changes)
@@ -28,6 +31,34 @@ public sealed record ComparisonReport(
     public const int SourcesPerTable = 5;
 
     public IEnumerable<ReportContradiction> Contradictions => Subjects.SelectMany(s => s.Contradictions);
+
+    /// <summary>
+    /// The report's parts in the order every format writes them: the one list of what a report holds, which the HTML
+    /// and Markdown writers both walk, each writing every part in its own way.
+    /// </summary>
+    public IEnumerable<ReportPart> Parts =>
+        [Summary, Providers, .. Subjects, new ReportChangeList(Changes), new ReportSourceList(Sources)];
+}
+
+/// <summary>One part of a report (<see cref="ComparisonReport.Parts"/>).</summary>
+public abstract record ReportPart;
+
+/// <summary>Every change between versions of the sources in the report, newest first.</summary>
+public sealed record ReportChangeList(IReadOnlyList<ClaimChange> Changes) : ReportPart;
+
+/// <summary>The sources the report quotes (every source when nothing narrows it).</summary>
+public sealed record ReportSourceList(IReadOnlyList<ReportSource> Sources) : ReportPart;
+
+/// <summary>
+/// Providers side by side: the Providers page's matrix and charts for the report's filter, built by the page's own
+/// query (<see cref="Comparison.ProviderMatrixQueries"/>) from the report's comparison.
+/// </summary>
+public sealed record ReportProviders(ProviderMatrix Matrix, ProviderCharts Charts) : ReportPart
+{
+    public const string Heading = "Providers side by side";
+
+    /// <summary>How many providers one matrix table holds before the next table takes the rest, so it fits a page.</summary>
+    public const int ProvidersPerTable = 5;
 }
 
 public sealed record ReportSummary(
@@ -38,7 +69,7 @@ public sealed record ReportSummary(
     int Corroborations,
     IReadOnlyDictionary<ClaimStatus, int> ClaimsByStatus,
     IReadOnlyDictionary<ContradictionState, int> ContradictionsByState,
-    IReadOnlyList<DisputedTopic> DisputedTopics);
+    IReadOnlyList<DisputedTopic> DisputedTopics) : ReportPart;
 
 /// <summary>A topic on which sources disagree, and about which subjects.</summary>
 public sealed record DisputedTopic(string Topic, IReadOnlyList<string> Subjects);
@@ -56,7 +87,7 @@ public sealed record SubjectSection(
     IReadOnlyList<ReportSource> Columns,
     IReadOnlyList<TopicRow> Rows,
     IReadOnlyList<ReportContradiction> Contradictions,
-    IReadOnlyList<ReportVerdict> Verdicts);
+    IReadOnlyList<ReportVerdict> Verdicts) : ReportPart;
 
 /// <summary>One topic across the subject's sources: per column, the values that source gives (with their scopes).</summary>
 public sealed record TopicRow(string Topic, bool Disputed, IReadOnlyList<IReadOnlyList<CellValue>> Cells);
@@ -89,9 +120,12 @@ public sealed record ContradictionVerdict(ContradictionState State, DismissalRea
     public static ContradictionVerdict Open { get; } = new(ContradictionState.Open, null, null, null, null);
 }
 
+/// <summary>One value of a contradiction with a few of the quotes that give it: one side of the quote pair.</summary>
 public sealed record ReportSide(string Value, int ClaimCount, int SourceCount, IReadOnlyList<ReportQuote> Quotes);
 
-public sealed record ReportQuote(long ClaimId, string Scope, string Text, string SourceName, SourceKind Kind, ClaimStatus Status, bool SelfContradicting);
+/// <summary>A quote on one side of a contradiction, with where it stands.</summary>
+public sealed record ReportQuote(
+    long ClaimId, string Scope, string Text, long SourceId, string SourceName, SourceKind Kind, ClaimStatus Status, bool SelfContradicting);
 
 /// <summary>A claim an editor has given a status, with the note and evidence behind it.</summary>
 public sealed record ReportVerdict(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Web.Data;
@@ -6,10 +5,10 @@ using PolicyTracker.Web.Data;
 namespace PolicyTracker.Web.Export;
 
 /// <summary>
-/// Writes the claims in scope as CSV (RFC 4180): a header row, one row per claim, CRLF line ends, every field that
-/// holds a comma, quote, CR or LF quoted with its quotes doubled. Claims are streamed from the database straight to
-/// the output in source order, each source's claims in text order (the order of an index, so nothing is sorted), and
-/// written in small batches, so an export of any size holds only a batch in memory.
+/// Writes the claims in scope as CSV in the app's CSV conventions (<see cref="CsvFormat"/>): a header row, then one
+/// row per claim. Claims are streamed from the database straight to the output in source order, each source's claims
+/// in text order (the order of an index, so nothing is sorted), a row at a time through a buffered writer, so an
+/// export of any size holds only a few rows in memory.
 /// </summary>
 public sealed class CsvClaimWriter(PolicyDbContext db)
 {
@@ -19,15 +18,12 @@ public sealed class CsvClaimWriter(PolicyDbContext db)
         "reviewNote", "reviewedBy", "reviewedAt",
     ];
 
-    private const int FlushEveryChars = 32 * 1024;
-
     public async Task WriteAsync(ReportFilter filter, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
-
-        var csv = Header(new StringBuilder(FlushEveryChars + 4096), Columns);
+        await using var csv = await CsvFormat.StartAsync(writer, Columns);
 
         var claims = filter.Apply(db.Claims.AsNoTracking(), db.Sources.AsNoTracking())
             .OrderBy(c => c.SourceId).ThenBy(c => c.Start).ThenBy(c => c.Id)
@@ -39,59 +35,25 @@ public sealed class CsvClaimWriter(PolicyDbContext db)
             .AsAsyncEnumerable();
         await foreach (var c in claims.WithCancellation(ct))
         {
-            csv.Append(c.Id.ToString(CultureInfo.InvariantCulture)).Append(',');
-            Field(csv, c.FileName).Append(',');
-            Field(csv, c.Title).Append(',');
-            Field(csv, c.Kind.ToString()).Append(',');
-            Field(csv, c.Subject).Append(',');
-            Field(csv, c.Topic).Append(',');
-            Field(csv, c.Scope).Append(',');
-            Field(csv, c.Value).Append(',');
-            Field(csv, c.Status.ToString()).Append(',');
-            Field(csv, c.Quote).Append(',');
-            csv.Append(c.Start.ToString(CultureInfo.InvariantCulture)).Append(',');
-            csv.Append(c.End.ToString(CultureInfo.InvariantCulture)).Append(',');
-            Field(csv, c.ReviewNote).Append(',');
-            Field(csv, c.ReviewedBy).Append(',');
-            Field(csv, c.ReviewedAt is { } at ? JsonExporter.Timestamp(at) : null).Append("\r\n");
-            if (csv.Length >= FlushEveryChars)
-            {
-                await writer.WriteAsync(csv, ct);
-                csv.Clear();
-            }
+            csv.WriteField(c.Id);
+            csv.WriteField(c.FileName);
+            csv.WriteField(c.Title);
+            csv.WriteField(c.Kind.ToString());
+            csv.WriteField(c.Subject);
+            csv.WriteField(c.Topic);
+            csv.WriteField(c.Scope);
+            csv.WriteField(c.Value);
+            csv.WriteField(c.Status.ToString());
+            csv.WriteField(c.Quote);
+            csv.WriteField(c.Start);
+            csv.WriteField(c.End);
+            csv.WriteField(c.ReviewNote);
+            csv.WriteField(c.ReviewedBy);
+            csv.WriteField(c.ReviewedAt is { } at ? JsonExporter.Timestamp(at) : null);
+            await csv.NextRecordAsync();
         }
 
-        await writer.WriteAsync(csv, ct);
+        await csv.FlushAsync();
         await writer.FlushAsync(ct);
-    }
-
-    /// <summary>
-    /// Starts a CSV: a byte order mark, because spreadsheet programs (Excel above all) take a CSV without one for the
-    /// local ANSI code page and garble every quote with curly quotes, dashes or accents; with it they read UTF-8. Then
-    /// the header row.
-    /// </summary>
-    internal static StringBuilder Header(StringBuilder csv, IEnumerable<string> columns) =>
-        csv.Append('\uFEFF').AppendJoin(',', columns).Append("\r\n");
-
-    /// <summary>
-    /// Appends one text field. A field a spreadsheet would run as a formula (starting with = + - @, a tab or a CR)
-    /// gets a leading apostrophe, which spreadsheets show as text and hide: a quote such as "=HYPERLINK(...)" from an
-    /// untrusted source must never run on an analyst's machine. The apostrophe is the one change to the text; the JSON
-    /// export keeps every quote exactly as written. Then RFC 4180: quoted when it holds a comma, quote, CR or LF.
-    /// </summary>
-    internal static StringBuilder Field(StringBuilder csv, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return csv;
-        }
-
-        var neutralised = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        if (neutralised.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return csv.Append(neutralised);
-        }
-
-        return csv.Append('"').Append(neutralised.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 }

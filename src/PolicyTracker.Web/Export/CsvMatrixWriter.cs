@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Web.Comparison;
 
@@ -7,8 +6,7 @@ namespace PolicyTracker.Web.Export;
 
 /// <summary>
 /// Writes the providers matrix as CSV, one row per subject and topic in the order the page shows them, with the
-/// claims CSV's conventions: UTF-8 with a byte order mark, CRLF, RFC 4180 quoting and formula-looking fields
-/// neutralised (<see cref="CsvClaimWriter.Field"/>). The matrix is small (subjects times topics), so it is built whole.
+/// claims CSV's conventions (<see cref="CsvFormat"/>). The matrix is small (subjects times topics), so it is built whole.
 /// </summary>
 public static class CsvMatrixWriter
 {
@@ -18,38 +16,40 @@ public static class CsvMatrixWriter
         "disputed", "selfContradiction", "changedRecently", "noStatement", "claimsUrl",
     ];
 
-    public static string Write(MatrixResult result)
+    public static async Task<string> WriteAsync(MatrixResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var csv = CsvClaimWriter.Header(new StringBuilder(), Columns);
-        foreach (var row in result.Matrix.Rows)
+        await using var output = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = await CsvFormat.StartAsync(output, Columns))
         {
-            foreach (var cell in row.Cells)
+            foreach (var row in result.Matrix.Rows)
             {
-                CsvClaimWriter.Field(csv, row.Family).Append(',');
-                CsvClaimWriter.Field(csv, row.Topic).Append(',');
-                CsvClaimWriter.Field(csv, cell.Subject).Append(',');
-                CsvClaimWriter.Field(csv, cell.Shown?.Value).Append(',');
-                csv.Append(Bool(cell.ShownIsOfficial)).Append(',');
-                csv.Append(cell.Agreeing.ToString(CultureInfo.InvariantCulture)).Append(',');
-                csv.Append(cell.SourceCount.ToString(CultureInfo.InvariantCulture)).Append(',');
-                csv.Append(cell.ClaimCount.ToString(CultureInfo.InvariantCulture)).Append(',');
-                CsvClaimWriter.Field(csv, string.Join("; ", cell.Others.Select(Describe))).Append(',');
-                CsvClaimWriter.Field(csv, cell.Verdict?.ToString()).Append(',');
-                csv.Append(Bool(cell.Disputed)).Append(',');
-                csv.Append(Bool(cell.SelfContradiction)).Append(',');
-                csv.Append(Bool(cell.ChangedRecently)).Append(',');
-                csv.Append(Bool(cell.NoStatement)).Append(',');
-                CsvClaimWriter.Field(csv, result.ClaimsUrl(cell)).Append("\r\n");
+                foreach (var cell in row.Cells)
+                {
+                    csv.WriteField(row.Family);
+                    csv.WriteField(row.Topic);
+                    csv.WriteField(cell.Subject);
+                    csv.WriteField(cell.Shown?.Value);
+                    csv.WriteField(CsvFormat.Bool(cell.ShownIsOfficial));
+                    csv.WriteField(cell.Agreeing);
+                    csv.WriteField(cell.SourceCount);
+                    csv.WriteField(cell.ClaimCount);
+                    csv.WriteField(string.Join("; ", cell.Others.Select(Describe)));
+                    csv.WriteField(cell.Verdict?.ToString());
+                    csv.WriteField(CsvFormat.Bool(cell.Disputed));
+                    csv.WriteField(CsvFormat.Bool(cell.SelfContradiction));
+                    csv.WriteField(CsvFormat.Bool(cell.ChangedRecently));
+                    csv.WriteField(CsvFormat.Bool(cell.NoStatement));
+                    csv.WriteField(result.ClaimsUrl(cell));
+                    await csv.NextRecordAsync();
+                }
             }
         }
 
-        return csv.ToString();
+        return output.ToString();
     }
 
     /// <summary>An other value as "value (N sources, M official)", so one field holds all of them readably.</summary>
     private static string Describe(MatrixValue value) =>
         string.Create(CultureInfo.InvariantCulture, $"{value.Value} ({value.Sources} sources, {value.OfficialSources} official)");
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
+using PolicyTracker.Core.Comparison;
+using PolicyTracker.Core.Versions;
+using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Versions;
 
 namespace PolicyTracker.Web.Export;
 
 /// <summary>
-/// Renders a <see cref="ComparisonReport"/> as Markdown with the HTML report's sections, for wikis, issues and
-/// reviews in version control. Quotes are untrusted text, so every piece of it is escaped: it can never become a
+/// Renders a <see cref="ComparisonReport"/> as Markdown with the HTML report's parts (<see cref="ComparisonReport.Parts"/>),
+/// for wikis, issues and reviews in version control. Quotes are untrusted text, so every piece of it is escaped: it can never become a
 /// link, an image, a heading or raw HTML when the Markdown is rendered.
 /// </summary>
 public static class MarkdownReportWriter
@@ -17,11 +20,42 @@ public static class MarkdownReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var md = new StringBuilder();
-        var s = report.Summary;
         md.Append("# ").Append(ReportText.Title).Append("\n\n")
             .Append("Generated ").Append(ReportText.Timestamp(report.GeneratedAt)).Append(" by ").Append(Escape(report.Publisher))
             .Append(". Filters: ").Append(Escape(report.Filter.Describe())).Append(".\n\n");
 
+        // The parts the HTML report has, in its order: the report model's one list of them.
+        foreach (var part in report.Parts)
+        {
+            switch (part)
+            {
+                case ReportSummary summary:
+                    Summary(md, report, summary);
+                    break;
+                case ReportProviders providers:
+                    Providers(md, providers.Matrix);
+                    break;
+                case SubjectSection subject:
+                    Subject(md, subject);
+                    break;
+                case ReportChangeList changes:
+                    Changes(md, changes.Changes);
+                    break;
+                case ReportSourceList sources:
+                    Sources(md, sources.Sources);
+                    break;
+                default:
+                    throw new InvalidOperationException($"The Markdown report has no form for {part.GetType().Name}.");
+            }
+
+            await FlushAsync(md, output, ct);
+        }
+
+        await output.FlushAsync(ct);
+    }
+
+    private static void Summary(StringBuilder md, ComparisonReport report, ReportSummary s)
+    {
         md.Append("## Summary\n\n| | count |\n|---|---:|\n");
         Row(md, "Sources", s.Sources);
         Row(md, "Claims", s.Claims);
@@ -45,72 +79,138 @@ public static class MarkdownReportWriter
         if (s.DisputedTopics.Count == 0)
         {
             md.Append("No contradictions in this report.\n\n");
+            return;
+        }
+
+        md.Append("| Topic | subjects | disputed for |\n|---|---:|---|\n");
+        foreach (var topic in s.DisputedTopics)
+        {
+            md.Append("| `").Append(Code(topic.Topic)).Append("` | ").Append(topic.Subjects.Count).Append(" | ")
+                .AppendJoin(", ", topic.Subjects.Select(Cell)).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>The provider matrix as a table: a row per topic under a bold row per family, a column per provider.</summary>
+    private static void Providers(StringBuilder md, ProviderMatrix matrix)
+    {
+        md.Append("## ").Append(ReportProviders.Heading).Append("\n\n");
+        if (matrix.Subjects.Count == 0)
+        {
+            md.Append("No provider has claims in this report.\n\n");
+            return;
+        }
+
+        md.Append(MatrixWords.Official).Append(": the provider's own word; ").Append(MatrixWords.Disputed).Append(": sources disagree; ")
+            .Append("N of M sources give the shown value; ").Append(MatrixWords.ChangedRecently).Append(": a source changed its answer since ")
+            .Append(ChangeWords.Date(matrix.RecentSince)).Append("; ").Append(MatrixWords.NoStatement).Append(": no source states it.\n\n");
+        md.Append("| Topic |");
+        foreach (var subject in matrix.Subjects)
+        {
+            md.Append(' ').Append(Cell(subject.Subject)).Append(" (").Append(ReportText.Count(subject.Claims, "claim", "claims")).Append(") |");
+        }
+
+        md.Append("\n|---|").Append(string.Concat(Enumerable.Repeat("---|", matrix.Subjects.Count))).Append('\n');
+        foreach (var family in matrix.Families)
+        {
+            md.Append("| **").Append(Cell(family.Name)).Append("** |").Append(string.Concat(Enumerable.Repeat(" |", matrix.Subjects.Count))).Append('\n');
+            foreach (var row in family.Rows)
+            {
+                md.Append("| `").Append(Code(row.Topic)).Append("` |");
+                foreach (var cell in row.Cells)
+                {
+                    md.Append(' ').AppendJoin(" · ", MatrixCell(cell)).Append(" |");
+                }
+
+                md.Append('\n');
+            }
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>A matrix cell's words in the order the page shows them.</summary>
+    private static IEnumerable<string> MatrixCell(MatrixCell cell)
+    {
+        if (cell.Shown is not { } shown)
+        {
+            yield return MatrixWords.NoStatement;
         }
         else
         {
-            md.Append("| Topic | subjects | disputed for |\n|---|---:|---|\n");
-            foreach (var topic in s.DisputedTopics)
+            yield return "**" + Cell(shown.Value) + "**";
+            if (cell.ShownIsOfficial)
             {
-                md.Append("| `").Append(Code(topic.Topic)).Append("` | ").Append(topic.Subjects.Count).Append(" | ")
-                    .AppendJoin(", ", topic.Subjects.Select(Cell)).Append(" |\n");
+                yield return MatrixWords.Official;
             }
 
-            md.Append('\n');
+            if (cell.Disputed)
+            {
+                yield return MatrixWords.Disputed;
+            }
+
+            if (cell.SelfContradiction)
+            {
+                yield return MatrixWords.SelfContradiction;
+            }
+
+            yield return MatrixWords.Agreeing(cell);
+            foreach (var other in cell.Others)
+            {
+                yield return $"{MatrixWords.OtherSource(other)}: {Cell(other.Value)} ({other.Sources})";
+            }
         }
 
-        await FlushAsync(md, output, ct);
-
-        foreach (var subject in report.Subjects)
+        if (cell.ChangedRecently)
         {
-            Subject(md, subject);
-            await FlushAsync(md, output, ct);
+            yield return MatrixWords.ChangedRecently;
         }
+    }
 
+    private static void Changes(StringBuilder md, IReadOnlyList<ClaimChange> changes)
+    {
         md.Append("## ").Append(ComparisonReport.ChangesHeading).Append("\n\n");
-        if (report.Changes.Count == 0)
+        if (changes.Count == 0)
         {
             md.Append(ChangeWords.None).Append("\n\n");
+            return;
         }
-        else
+
+        md.Append("| Date | source | subject | topic | scope | change | values | said before | says now |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var change in changes)
         {
-            md.Append("| Date | source | subject | topic | scope | change | values | said before | says now |\n|---|---|---|---|---|---|---|---|---|\n");
-            foreach (var change in report.Changes)
-            {
-                md.Append("| ").Append(ChangeWords.Date(change.ToObserved)).Append(" | `").Append(Code(change.Source)).Append("` (version ")
-                    .Append(change.ToVersion).Append(") | ").Append(Cell(change.Subject)).Append(" | `").Append(Code(change.Topic)).Append("` | ")
-                    .Append(Cell(change.Scope)).Append(" | ").Append(ChangeWords.Kind(change.Kind)).Append(" | ")
-                    .Append(Cell(ChangeWords.Values(change.From?.Value, change.To?.Value))).Append(" | ")
-                    .Append(change.From is { } from ? "“" + Cell(from.Quote) + "”" : "—").Append(" | ")
-                    .Append(change.To is { } to ? "“" + Cell(to.Quote) + "”" : "—").Append(" |\n");
-            }
-
-            md.Append('\n');
+            md.Append("| ").Append(ChangeWords.Date(change.ToObserved)).Append(" | `").Append(Code(change.Source)).Append("` (version ")
+                .Append(change.ToVersion).Append(") | ").Append(Cell(change.Subject)).Append(" | `").Append(Code(change.Topic)).Append("` | ")
+                .Append(Cell(change.Scope)).Append(" | ").Append(ChangeWords.Kind(change.Kind)).Append(" | ")
+                .Append(Cell(ChangeWords.Values(change.From?.Value, change.To?.Value))).Append(" | ")
+                .Append(change.From is { } from ? "“" + Cell(from.Quote) + "”" : "—").Append(" | ")
+                .Append(change.To is { } to ? "“" + Cell(to.Quote) + "”" : "—").Append(" |\n");
         }
 
-        await FlushAsync(md, output, ct);
+        md.Append('\n');
+    }
 
+    private static void Sources(StringBuilder md, IReadOnlyList<ReportSource> sources)
+    {
         md.Append("## Sources\n\n");
-        if (report.Sources.Count == 0)
+        if (sources.Count == 0)
         {
             md.Append("No source in this report.\n\n");
+            return;
         }
-        else
+
+        md.Append("| Title | kind | file name | SHA-256 | ingested at | claims |\n|---|---|---|---|---|---:|\n");
+        foreach (var source in sources)
         {
-            md.Append("| Title | kind | file name | SHA-256 | ingested at | claims |\n|---|---|---|---|---|---:|\n");
-            foreach (var source in report.Sources)
-            {
-                md.Append("| ").Append(Cell(source.Title ?? "(untitled)")).Append(" | ").Append(ReportText.Kind(source.Kind))
-                    .Append(" | `").Append(Code(source.FileName)).Append('`')
-                    .Append(source.Version > 1 ? $" (version {source.Version})" : "")
-                    .Append(" | `").Append(source.Sha256).Append("` | ").Append(ReportText.Timestamp(source.IngestedAt))
-                    .Append(" | ").Append(source.Claims).Append(" |\n");
-            }
-
-            md.Append('\n');
+            md.Append("| ").Append(Cell(source.Title ?? "(untitled)")).Append(" | ").Append(ReportText.Kind(source.Kind))
+                .Append(" | `").Append(Code(source.FileName)).Append('`')
+                .Append(source.Version > 1 ? $" (version {source.Version})" : "")
+                .Append(" | `").Append(source.Sha256).Append("` | ").Append(ReportText.Timestamp(source.IngestedAt))
+                .Append(" | ").Append(source.Claims).Append(" |\n");
         }
 
-        await FlushAsync(md, output, ct);
-        await output.FlushAsync(ct);
+        md.Append('\n');
     }
 
     private static void Subject(StringBuilder md, SubjectSection subject)

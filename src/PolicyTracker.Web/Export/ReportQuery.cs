@@ -9,7 +9,8 @@ using PolicyTracker.Web.Options;
 namespace PolicyTracker.Web.Export;
 
 /// <summary>Builds the <see cref="ComparisonReport"/> for a filter: the one model every report format renders.</summary>
-public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries comparisons, IOptions<ReportsOptions> options, TimeProvider time)
+public sealed class ReportQuery(
+    PolicyDbContext db, ContradictionQueries comparisons, ProviderMatrixQueries matrices, IOptions<ReportsOptions> options, TimeProvider time)
 {
     public async Task<ComparisonReport> BuildAsync(ReportFilter filter, CancellationToken ct)
     {
@@ -82,6 +83,7 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
                                 x.Row.Id,
                                 x.Row.Scope,
                                 x.Row.Quote,
+                                x.Row.SourceId,
                                 sourceById.TryGetValue(x.Row.SourceId, out var s) ? s.Name : x.Claim.Source,
                                 sourceById.TryGetValue(x.Row.SourceId, out var k) ? k.Kind : SourceKind.Article,
                                 x.Row.Status,
@@ -118,7 +120,17 @@ public sealed class ReportQuery(PolicyDbContext db, ContradictionQueries compari
                 .OrderByDescending(t => t.Subjects.Count)
                 .ThenBy(t => t.Topic, StringComparer.Ordinal)]);
 
-        return new ComparisonReport(generatedAt, options.Value.Organization.Name, filter, summary, sections, sources, comparison.Changes);
+        // The Providers page's matrix of the same comparison: the subjects the report names, most claims first.
+        var providers = await matrices.BuildAsync(new MatrixQuery([], filter.Subjects, MatrixSort.Claims), filter, comparison, ct);
+        return new ComparisonReport(
+            generatedAt,
+            options.Value.Organization.Name,
+            filter,
+            summary,
+            new ReportProviders(providers.Matrix, matrices.Charts(providers.Matrix)),
+            sections,
+            sources,
+            comparison.Changes);
     }
 
     /// <summary>Reviewed claims in scope by subject, with their evidence: the editors' verdicts and notes.</summary>

@@ -9,6 +9,7 @@ using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Data;
+using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Reviews;
 using PolicyTracker.Web.Security;
 
@@ -108,7 +109,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         var exampleIds = shown.SelectMany(f => f.Sides).SelectMany(s => s.Examples).Select(c => c.Id).ToList();
         var examples = await db.Claims.AsNoTracking()
             .Where(c => exampleIds.Contains(c.Id))
-            .Select(c => new Quote(c.Id, c.Scope, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind))
+            .Select(c => new { c.Id, c.Scope, c.Quote, c.SourceId, c.Source!.FileName, c.Source.Title, c.Source.Kind, c.Status })
             .ToDictionaryAsync(c => c.Id, ct);
 
         await LoadPossibleAsync(comparison, ct);
@@ -121,9 +122,12 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
             f.Involved.Sources.Count,
             f.Involved.ClaimIds.Count,
             ReviewOf(f.Subject, f.Topic),
-            f.SelfContradictingSources,
-            [.. f.Sides.Select(s => new Side(
-                s.Value, s.ClaimCount, s.SourceCount, [.. s.Examples.Where(c => examples.ContainsKey(c.Id)).Select(c => examples[c.Id])]))]))];
+            [.. f.Sides.Select(s => new ReportSide(
+                s.Value,
+                s.ClaimCount,
+                s.SourceCount,
+                [.. s.Examples.Where(c => examples.ContainsKey(c.Id)).Select(c => examples[c.Id]).Select(q => new ReportQuote(
+                    q.Id, q.Scope, q.Quote, q.SourceId, q.Title ?? q.FileName, q.Kind, q.Status, f.SelfContradictingSources.Contains(q.SourceId)))]))]))];
     }
 
     /// <summary>
@@ -172,12 +176,7 @@ public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparis
         int SourceCount,
         int ClaimCount,
         ContradictionReviewState Review,
-        IReadOnlySet<long> SelfContradictingSources,
-        IReadOnlyList<Side> Sides);
-
-    public sealed record Side(string Value, int ClaimCount, int SourceCount, IReadOnlyList<Quote> Quotes);
-
-    public sealed record Quote(long Id, string Scope, string Text, long SourceId, string FileName, string? Title, SourceKind Kind);
+        IReadOnlyList<ReportSide> Sides);
 
     public sealed record PossibleFinding(string Subject, string Topic, IReadOnlyList<PossibleSide> Sides);
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Core.Comparison;
-using PolicyTracker.Core.Extraction;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
@@ -17,7 +16,7 @@ namespace PolicyTracker.Web.Pages.Providers;
 /// from the same matrix. The page decides nothing; every value, count and mark is the matrix's.
 /// </summary>
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
-public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog catalog) : PageModel
+public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
 {
     public MatrixRequest Query { get; private set; } = new();
 
@@ -27,11 +26,7 @@ public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog cata
 
     public ProviderMatrix? Matrix => Result?.Matrix;
 
-    public RetentionChart? Retention { get; private set; }
-
-    public StanceChart? Stances { get; private set; }
-
-    public ChangeTimeline? Timeline { get; private set; }
+    public ProviderCharts? Charts { get; private set; }
 
     /// <summary>The families a row can be in, for the filter: the built-in ones.</summary>
     public static IReadOnlyList<string> FamilyChoices => TopicFamilies.Known;
@@ -57,7 +52,7 @@ public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog cata
             return BadRequest(Error!);
         }
 
-        return File(Encoding.UTF8.GetBytes(CsvMatrixWriter.Write(Result!)), "text/csv; charset=utf-8", "providers.csv");
+        return File(Encoding.UTF8.GetBytes(await CsvMatrixWriter.WriteAsync(Result!)), "text/csv; charset=utf-8", "providers.csv");
     }
 
     /// <summary>The sort links keep the filters and change only the order.</summary>
@@ -77,9 +72,7 @@ public sealed class IndexModel(ProviderMatrixQueries matrices, TopicCatalog cata
 
         CurrentSort = query.Sort;
         Result = await matrices.BuildAsync(query, kinds, ct);
-        Retention = RetentionChart.From(Result.Matrix, catalog);
-        Stances = StanceChart.From(Result.Matrix, catalog);
-        Timeline = ChangeTimeline.From(Result.Matrix);
+        Charts = matrices.Charts(Result.Matrix);
         return true;
     }
 }
