@@ -8,7 +8,7 @@ namespace PolicyTracker.Core.Tests.Gold;
 internal sealed record CorpusDocument(string FileName, ExtractedDocument Document, IReadOnlyList<ExtractedClaim> Claims);
 
 /// <summary>
-/// The seeds and the labelled document sets (dev, holdout, second holdout) with their gold files, copied into the
+/// The seeds and the labelled document sets (dev, holdouts, real policies, policies written in their style) with their gold files, copied into the
 /// test output by the project file, so the tests find them under the application folder whatever the working
 /// directory.
 /// </summary>
@@ -20,6 +20,8 @@ internal static class GoldCorpus
     public const string SecondHoldoutSet = "holdout2";
     public const string RealDevSet = "real-dev";
     public const string RealHoldoutSet = "real-holdout";
+    public const string WrittenDevSet = "written-dev";
+    public const string WrittenHoldoutSet = "written-holdout";
 
     // Each set is read and extracted once, the first time a test asks for it.
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<CorpusDocument>>> Extracted = new(StringComparer.Ordinal);

@@ -6,20 +6,27 @@ namespace PolicyTracker.Core.Tests.Gold;
 public sealed class QualityFloorTests
 {
     // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.900, recall 0.837, F1 0.867;
-    // dev F1 0.773; holdout F1 0.760; second holdout F1 0.793 at the time of writing), so a regression fails the
+    // dev F1 0.778; holdout F1 0.760; second holdout F1 0.807 at the time of writing), so a regression fails the
     // build while small wobbles do not. Raise them when quality rises.
     private const double SeedsF1Floor = 0.86;
     private const double SeedsPrecisionFloor = 0.89;
     private const double SeedsRecallFloor = 0.83;
     private const double DevF1Floor = 0.76;
     private const double HoldoutF1Floor = 0.75;
-    private const double SecondHoldoutF1Floor = 0.78;
+    private const double SecondHoldoutF1Floor = 0.79;
 
-    // The real policies (docs/quality.md: real-dev precision 0.967, F1 0.898; real-holdout precision 0.619, F1 0.612).
+    // The real policies (docs/quality.md: real-dev precision 0.967, F1 0.898; real-holdout precision 0.667, F1 0.634).
     private const double RealDevF1Floor = 0.88;
     private const double RealDevPrecisionFloor = 0.95;
-    private const double RealHoldoutF1Floor = 0.60;
-    private const double RealHoldoutPrecisionFloor = 0.60;
+    private const double RealHoldoutF1Floor = 0.62;
+    private const double RealHoldoutPrecisionFloor = 0.65;
+
+    // Policies written in the style of other providers' (docs/quality.md: written-dev precision 0.854, F1 0.832;
+    // written-holdout precision 0.661, F1 0.661).
+    private const double WrittenDevF1Floor = 0.81;
+    private const double WrittenDevPrecisionFloor = 0.83;
+    private const double WrittenHoldoutF1Floor = 0.64;
+    private const double WrittenHoldoutPrecisionFloor = 0.64;
 
     [Theory]
     [InlineData(GoldCorpus.SeedsSet, "F1", SeedsF1Floor)]
@@ -32,6 +39,10 @@ public sealed class QualityFloorTests
     [InlineData(GoldCorpus.RealDevSet, "precision", RealDevPrecisionFloor)]
     [InlineData(GoldCorpus.RealHoldoutSet, "F1", RealHoldoutF1Floor)]
     [InlineData(GoldCorpus.RealHoldoutSet, "precision", RealHoldoutPrecisionFloor)]
+    [InlineData(GoldCorpus.WrittenDevSet, "F1", WrittenDevF1Floor)]
+    [InlineData(GoldCorpus.WrittenDevSet, "precision", WrittenDevPrecisionFloor)]
+    [InlineData(GoldCorpus.WrittenHoldoutSet, "F1", WrittenHoldoutF1Floor)]
+    [InlineData(GoldCorpus.WrittenHoldoutSet, "precision", WrittenHoldoutPrecisionFloor)]
     public void Score_SetAgainstGold_MeasureAtLeastFloor(string set, string measure, double floor)
     {
         // Arrange
@@ -57,6 +68,8 @@ public sealed class QualityFloorTests
     [InlineData(GoldCorpus.SecondHoldoutSet)]
     [InlineData(GoldCorpus.RealDevSet)]
     [InlineData(GoldCorpus.RealHoldoutSet)]
+    [InlineData(GoldCorpus.WrittenDevSet)]
+    [InlineData(GoldCorpus.WrittenHoldoutSet)]
     public void GoldFile_EveryDocumentOfTheSet_IsLabelled(string set)
     {
         // Arrange
@@ -73,6 +86,7 @@ public sealed class QualityFloorTests
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
+    [InlineData(GoldCorpus.WrittenDevSet, 1)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {
         var gold = GoldFile.Load(GoldCorpus.GoldPath(set));
