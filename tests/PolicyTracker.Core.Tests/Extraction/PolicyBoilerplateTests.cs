@@ -74,6 +74,8 @@ public sealed class PolicyBoilerplateTests
     [InlineData("If you delete a conversation, it is automatically deleted from our servers within 30 days.", "Retention", "retention.deleted_chats P30D")]
     [InlineData("You can delete conversations at any time; deleted conversations are erased within 30 days.", "Your choices", "rights.deletion yes")]
     [InlineData("Your chats are kept for as long as your account remains active.", "Retention", "retention.active account-lifetime")]
+    [InlineData("Our vendors may not use your data for their own purposes, and we do not permit them to train their own models on it.", "Vendors", "sharing.third_party_training no")]
+    [InlineData("Your chats are only accessible to authorised members of our staff who need them for their duties.", "Security", "security.employee_access_restricted yes")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));

@@ -21,9 +21,9 @@ public sealed class QualityFloorTests
     private const double RealHoldoutF1Floor = 0.62;
     private const double RealHoldoutPrecisionFloor = 0.65;
 
-    // Policies written in the style of other providers' (docs/quality.md: written-dev precision 0.854, F1 0.832;
+    // Policies written in the style of other providers' (docs/quality.md: written-dev precision 0.857, F1 0.844;
     // written-holdout precision 0.661, F1 0.661).
-    private const double WrittenDevF1Floor = 0.81;
+    private const double WrittenDevF1Floor = 0.82;
     private const double WrittenDevPrecisionFloor = 0.83;
     private const double WrittenHoldoutF1Floor = 0.64;
     private const double WrittenHoldoutPrecisionFloor = 0.64;
