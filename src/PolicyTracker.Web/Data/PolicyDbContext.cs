@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,12 +7,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PolicyTracker.Web.Data;
 
 /// <summary>
-/// The app's one database: sources, claims, editors' reviews, the audit history, and sign-in accounts. This type is
+/// The app's one database: sources, claims, editors' reviews, the audit history, sign-in accounts and the keys that protect their cookies. This type is
 /// the SQLite model and owns the SQLite migrations; <see cref="PostgresPolicyDbContext"/> is the same model on
 /// PostgreSQL with its own migrations (EF Core's pattern for one model on several providers). Services always ask for
 /// this type; <see cref="DatabaseProviders"/> creates the one the configuration names.
 /// </summary>
-public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Source> Sources => Set<Source>();
 
@@ -28,6 +29,12 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<WatchedSource> WatchedSources => Set<WatchedSource>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies and form tokens, kept here so that every instance on this database signs
+    /// and reads them alike: a page served by one instance can be posted to another.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

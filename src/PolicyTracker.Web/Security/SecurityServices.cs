@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using PolicyTracker.Web.Data;
 
@@ -44,6 +45,11 @@ public static class SecurityServices
     public static void AddWebSecurity(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Keys in the database, so that instances behind one proxy read each other's cookies and form tokens.
+        services.AddDataProtection()
+            .SetApplicationName("PolicyTracker")
+            .PersistKeysToDbContext<PolicyDbContext>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
