@@ -23,9 +23,15 @@ public sealed class ChangeTimeline
     public static ChangeTimeline From(ProviderMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        return From(matrix.Changes);
+    }
+
+    public static ChangeTimeline From(IEnumerable<ClaimChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
         return new ChangeTimeline(
         [
-            .. matrix.Changes
+            .. changes
                 .GroupBy(c => c.Subject, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new TimelineRow(g.Key, [.. g.OrderBy(c => c.ToObserved)])),
@@ -64,20 +70,29 @@ public sealed class ChangeTimeline
             var y = Top + i * RowHeight + RowHeight / 2;
             svg.Element("text", row.Subject, ("x", Left - 8), ("y", y + 4), ("class", "row-label"), ("text-anchor", "end"));
             svg.Empty("line", ("x1", Left), ("x2", AxisEnd), ("y1", y), ("y2", y), ("class", "row-rule"));
-            foreach (var change in row.Changes)
+            foreach (var day in row.Days)
             {
-                var x = scale.Map(change.ToObserved);
-                svg.Open("g", ("class", $"change change-{change.Kind.ToString().ToLowerInvariant()}"));
-                svg.Element("title", Describe(change));
+                var x = scale.Map(day.Date);
+                var kind = day.Kind is { } one ? one.ToString().ToLowerInvariant() : "several";
+                svg.Open("g", ("class", $"change change-{kind}"));
+                svg.Element("title", day.Describe());
 
-                // Kind by shape too: a diamond for a changed value, a triangle up for added, down for removed.
-                var points = change.Kind switch
+                // Kind by shape too: a diamond for a changed value (or a day of several kinds), a triangle up for
+                // added, down for removed.
+                var points = day.Kind switch
                 {
                     ChangeKind.Added => $"{Svg.Number(x)},{Svg.Number(y - 7)} {Svg.Number(x + 7)},{Svg.Number(y + 5)} {Svg.Number(x - 7)},{Svg.Number(y + 5)}",
                     ChangeKind.Removed => $"{Svg.Number(x)},{Svg.Number(y + 7)} {Svg.Number(x + 7)},{Svg.Number(y - 5)} {Svg.Number(x - 7)},{Svg.Number(y - 5)}",
                     _ => $"{Svg.Number(x)},{Svg.Number(y - 7)} {Svg.Number(x + 7)},{Svg.Number(y)} {Svg.Number(x)},{Svg.Number(y + 7)} {Svg.Number(x - 7)},{Svg.Number(y)}",
                 };
                 svg.Empty("polygon", ("points", points));
+
+                // Changes on one day share a mark, which says how many it stands for rather than hiding them under each other.
+                if (day.Changes.Count > 1)
+                {
+                    svg.Element("text", day.Changes.Count.ToString(CultureInfo.InvariantCulture), ("x", x + 9), ("y", y - 6), ("class", "mark-count"));
+                }
+
                 svg.Close();
             }
         }
@@ -94,4 +109,26 @@ public sealed class ChangeTimeline
 }
 
 /// <summary>One provider's changes, oldest first.</summary>
-public sealed record TimelineRow(string Subject, IReadOnlyList<ClaimChange> Changes);
+public sealed record TimelineRow(string Subject, IReadOnlyList<ClaimChange> Changes)
+{
+    /// <summary>The changes by the day they were observed (UTC), oldest first: one mark each.</summary>
+    public IReadOnlyList<TimelineDay> Days { get; } =
+    [
+        .. Changes
+            .GroupBy(c => DateOnly.FromDateTime(c.ToObserved.UtcDateTime))
+            .Select(g => new TimelineDay(g.Key, [.. g])),
+    ];
+}
+
+/// <summary>The changes of one provider observed on one day.</summary>
+public sealed record TimelineDay(DateOnly Day, IReadOnlyList<ClaimChange> Changes)
+{
+    /// <summary>Where the day's mark stands: its first change's time.</summary>
+    public DateTimeOffset Date => Changes[0].ToObserved;
+
+    /// <summary>The kind all the day's changes share; null when they differ.</summary>
+    public ChangeKind? Kind => Changes.All(c => c.Kind == Changes[0].Kind) ? Changes[0].Kind : null;
+
+    /// <summary>Each change in one line, as the table after the chart lists them.</summary>
+    public string Describe() => string.Join('\n', Changes.Select(ChangeTimeline.Describe));
+}

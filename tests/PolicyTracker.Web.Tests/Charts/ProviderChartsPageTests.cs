@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Extraction;
+using PolicyTracker.Core.Versions;
 using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Export;
@@ -32,8 +33,34 @@ public sealed class ProviderChartsPageTests(VersionsApp app) : IClassFixture<Ver
         Assert.Equal(stances.Bars.SelectMany(b => b.Segments).Select(s => s.Describe()), Titles(page, "#stance-chart g.segment"));
         var changes = timeline.Rows.SelectMany(r => r.Changes).ToList();
         Assert.Equal(matrix.Changes.Count, changes.Count);
-        Assert.Equal(changes.Select(ChangeTimeline.Describe), Titles(page, "#change-timeline g.change"));
+        Assert.Equal(timeline.Rows.SelectMany(r => r.Days).Select(d => d.Describe()), Titles(page, "#change-timeline g.change"));
         Assert.Equal(changes.Select(ChangeTimeline.Describe), page.QuerySelectorAll("#timeline-table tbody tr td:nth-child(2)").Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public void Timeline_ChangesOnOneDay_ShareOneMarkThatCountsThem()
+    {
+        // Arrange: three changes to one provider's policy observed on one day, and one a month later.
+        var day = new DateTimeOffset(2025, 6, 14, 9, 0, 0, TimeSpan.Zero);
+        ClaimChange Change(string topic, DateTimeOffset at, bool added) => new(
+            "acme-policy", "acme", topic, "consumer",
+            added ? null : new ChangeSide(1, at.AddDays(-30), "no", "old", 0, 3), new ChangeSide(2, at, "yes", "new", 0, 3), 2, at);
+        var timeline = ChangeTimeline.From([
+            Change("rights.export", day, added: true), Change("rights.deletion", day.AddHours(3), added: true),
+            Change("sharing.sale", day.AddHours(5), added: false), Change("sharing.sale", day.AddDays(30), added: false)]);
+
+        // Act
+        var svg = XElement.Parse(timeline.Render().Value!);
+
+        // Assert: two marks; the day's names all three changes, is drawn as several kinds and says 3.
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var marks = svg.Descendants(ns + "g").Where(g => ((string?)g.Attribute("class"))?.StartsWith("change ", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, marks.Count);
+        Assert.Equal("change change-several", (string?)marks[0].Attribute("class"));
+        Assert.Equal(3, marks[0].Element(ns + "title")!.Value.Split('\n').Length);
+        Assert.Equal("3", marks[0].Element(ns + "text")!.Value);
+        Assert.Equal("change change-changed", (string?)marks[1].Attribute("class"));
+        Assert.Null(marks[1].Element(ns + "text"));
     }
 
     [Fact]
