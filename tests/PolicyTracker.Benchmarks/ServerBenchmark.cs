@@ -88,7 +88,7 @@ internal static class ServerBenchmark
     }
 
     /// <summary>An empty database: the SQLite file deleted, or the PostgreSQL database dropped.</summary>
-    private static async Task ResetAsync(DatabaseOptions database)
+    internal static async Task ResetAsync(DatabaseOptions database)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -120,26 +120,9 @@ internal static class ServerBenchmark
 
     private static async Task IngestAsync(string root, DatabaseOptions database, ServerArguments options, string work)
     {
-        // Documents enough for the target: the claims per document are estimated by extracting a sample first.
-        var generator = new ArticleGenerator(root, seed: 20261123);
-        var sample = Enumerable.Range(0, 100).Select(i => generator.Next(-1 - i)).ToList();
-        var extractor = new ClaimExtractor(TopicCatalog.Default);
-        var perDocument = sample.Average(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
-        var count = (int)Math.Ceiling(options.Claims / perDocument);
-        var documents = Enumerable.Range(0, count).Select(i => generator.Next(i)).ToList();
+        var documents = Articles(root, options.Claims);
         var megabytes = documents.Sum(d => (double)d.Bytes.Length) / 1_000_000;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Corpus: {documents.Count:N0} documents, {megabytes:F1} MB, {documents.Average(d => d.Bytes.Length) / 1000:F1} KB each on average, from {generator.PhrasingCount} gold phrasings; about {perDocument:F1} claims per document"));
-
-        // Reading and extraction alone, on one thread, to tell the database's share of the ingest time from the extractor's.
-        var alone = Stopwatch.StartNew();
-        var aloneCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var extracted = documents.Take(200).Sum(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
-        alone.Stop();
-        aloneCpu = Process.GetCurrentProcess().TotalProcessorTime - aloneCpu;
-        var sampleMegabytes = documents.Take(200).Sum(d => (double)d.Bytes.Length) / 1_000_000;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Read + extract alone, one thread, first 200 documents: {200 / alone.Elapsed.TotalSeconds:F0} documents/s, {sampleMegabytes / alone.Elapsed.TotalSeconds:F2} MB/s ({extracted:N0} claims; {sampleMegabytes / aloneCpu.TotalSeconds:F2} MB per CPU-second)"));
+        ExtractAlone(documents, 1, 200);
 
         await using var app = BuildHost(database, work);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -192,6 +175,47 @@ internal static class ServerBenchmark
         {
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>
+    /// Generated articles (<see cref="ArticleGenerator"/>, always the same seed) enough to hold about
+    /// <paramref name="claims"/> claims: the claims per document are estimated by extracting a sample first.
+    /// </summary>
+    public static List<GeneratedDocument> Articles(string root, int claims)
+    {
+        var generator = new ArticleGenerator(root, seed: 20261123);
+        var sample = Enumerable.Range(0, 100).Select(i => generator.Next(-1 - i)).ToList();
+        var extractor = new ClaimExtractor(TopicCatalog.Default);
+        var perDocument = sample.Average(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
+        var count = (int)Math.Ceiling(claims / perDocument);
+        var documents = Enumerable.Range(0, count).Select(i => generator.Next(i)).ToList();
+        var megabytes = documents.Sum(d => (double)d.Bytes.Length) / 1_000_000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Corpus: {documents.Count:N0} documents, {megabytes:F1} MB, {documents.Average(d => d.Bytes.Length) / 1000:F1} KB each on average, from {generator.PhrasingCount} gold phrasings; about {perDocument:F1} claims per document"));
+        return documents;
+    }
+
+    /// <summary>
+    /// Reading and extraction alone, of the first <paramref name="count"/> documents on <paramref name="threads"/>
+    /// threads, to tell the database's share of the ingest time from the extractor's. Returns the seconds it took.
+    /// </summary>
+    public static double ExtractAlone(IReadOnlyList<GeneratedDocument> documents, int threads, int count)
+    {
+        var extractor = new ClaimExtractor(TopicCatalog.Default);
+        var chosen = documents.Take(count).ToList();
+        var alone = Stopwatch.StartNew();
+        var aloneCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var extracted = 0;
+        Parallel.ForEach(
+            chosen,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            d => Interlocked.Add(ref extracted, extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count));
+        alone.Stop();
+        aloneCpu = Process.GetCurrentProcess().TotalProcessorTime - aloneCpu;
+        var megabytes = chosen.Sum(d => (double)d.Bytes.Length) / 1_000_000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Read + extract alone, {(threads == 1 ? "one thread" : $"{threads} threads")}, {(count >= documents.Count ? "every document" : $"first {chosen.Count} documents")}: {chosen.Count / alone.Elapsed.TotalSeconds:F0} documents/s, {megabytes / alone.Elapsed.TotalSeconds:F2} MB/s ({extracted:N0} claims; {megabytes / aloneCpu.TotalSeconds:F2} MB per CPU-second)"));
+        return alone.Elapsed.TotalSeconds;
     }
 
     /// <summary>The comparison computed from scratch, as after an ingest: every claim loaded, then compared.</summary>

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using PolicyTracker.Web.Options;
+
+namespace PolicyTracker.Benchmarks;
+
+/// <summary>What one run of the app's <c>ingest</c> command took, watched from outside the process.</summary>
+/// <param name="Seconds">Wall time from start to exit, start-up and the migration check included.</param>
+/// <param name="CpuSeconds">The process's user and system CPU time.</param>
+/// <param name="PeakMegabytes">The process's peak resident memory (VmHWM, sampled every 50 ms).</param>
+/// <param name="Output">What it printed, standard output then standard error.</param>
+/// <param name="LogLines">The lines of its log files (compact JSON), this run's last.</param>
+internal sealed record IngestRunResult(double Seconds, double CpuSeconds, long PeakMegabytes, string Output, IReadOnlyList<string> LogLines);
+
+/// <summary>Runs the built app's <c>ingest</c> command as its own process, as a person would, and watches it.</summary>
+internal static class IngestProcess
+{
+    /// <summary>The built app in the repository, or a copy of another build of it (a folder holding PolicyTracker.Web.dll).</summary>
+    public static string Dll(string root, string? folder = null)
+    {
+        var dll = folder is null
+            ? Path.Combine(root, "src", "PolicyTracker.Web", "bin", "Release", "net10.0", "PolicyTracker.Web.dll")
+            : Path.Combine(folder, "PolicyTracker.Web.dll");
+        return File.Exists(dll) ? dll : throw new ArgumentException($"{dll} is not built; run dotnet build -c Release first");
+    }
+
+    /// <summary>Ingests <paramref name="paths"/> with the app at <paramref name="dll"/>; its data folder and logs are under <paramref name="work"/>.</summary>
+    public static async Task<IngestRunResult> RunAsync(
+        string dll, string work, DatabaseProvider provider, string connectionString, IEnumerable<string> paths, IEnumerable<string>? settings = null)
+    {
+        var data = Path.Combine(work, "data");
+        var seeds = Directory.CreateDirectory(Path.Combine(work, "no-seeds")).FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
+        foreach (var arg in new[] { dll, "ingest" }.Concat(paths).Concat(
+        [
+            $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}",
+            $"--Storage:DataDirectory={data}", $"--Seeds:Directory={seeds}",
+        ]).Concat(settings ?? []))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var logs = Path.Combine(data, "logs");
+        var logged = Directory.Exists(logs) ? Directory.EnumerateFiles(logs).Sum(f => File.ReadLines(f).LongCount()) : 0;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        double cpu = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                peak = Math.Max(peak, ServerBenchmark.Memory(process.Id, "VmHWM"));
+                cpu = Math.Max(cpu, ServerBenchmark.CpuSeconds(process.Id));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                // The process ended between the check and the read.
+            }
+
+            await Task.Delay(50);
+        }
+
+        await process.WaitForExitAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var text = (await output).Trim() + (await errors).Trim();
+        IReadOnlyList<string> lines = Directory.Exists(logs)
+            ? [.. Directory.EnumerateFiles(logs).Order(StringComparer.Ordinal).SelectMany(File.ReadLines).Skip((int)logged)]
+            : [];
+        return new IngestRunResult(seconds, cpu, peak, text, lines);
+    }
+}
