@@ -16,6 +16,13 @@ internal sealed record ClaimUpdate(
     long Id, int Revision, string Subject, string Scope, string Value, string Quote, int Start, int End, double Confidence, string? Cues,
     SuggestionState Suggestion, string? PreviousQuote);
 
+/// <summary>A claim to insert, with what is stored beside it worked out before the ingest's transaction.</summary>
+/// <param name="Cues">The cues as stored (<see cref="StoredCue.Serialize"/>).</param>
+internal sealed record NewClaim(ExtractedClaim Claim, string? Cues, SuggestionState Suggestion);
+
+/// <summary>New claims of one source.</summary>
+internal sealed record SourceClaims(long SourceId, IReadOnlyList<NewClaim> Claims);
+
 /// <summary>
 /// Writes a source's claims in bulk, with plain commands in the ingest's transaction instead of as tracked entities.
 /// </summary>
@@ -24,7 +31,7 @@ internal sealed record ClaimUpdate(
 /// time, growing faster than their count (each claim added to its source's collection was looked for in it), and
 /// about a gigabyte of memory. On SQLite new and deleted rows are staged in a temporary table by a prepared statement
 /// per row, in process, and then written by one statement; PostgreSQL takes new rows by binary COPY and changes as one
-/// statement per few thousand rows. Updates keep the editors' concurrency check: a
+/// statement per few thousand rows. A batch of documents inserts the claims of all its new sources at once. Updates keep the editors' concurrency check: a
 /// claim whose revision changed since it was read is not overwritten, and the ingest fails and rolls back instead.
 /// </remarks>
 internal sealed class ClaimRows(PolicyDbContext db)
@@ -35,7 +42,7 @@ internal sealed class ClaimRows(PolicyDbContext db)
     // linear search.
     private const int StagedRows = 32;
 
-    private const int ValuesPerRow = 10;
+    private const int ValuesPerRow = 11;
 
     private const string Columns = """("SourceId", "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", "Status", "Revision")""";
 
@@ -48,11 +55,17 @@ internal sealed class ClaimRows(PolicyDbContext db)
     private DbTransaction Transaction =>
         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("claims are written inside the ingest's transaction");
 
-    /// <summary>Inserts new claims of a source, each with its confidence, cues and <paramref name="suggestionOf"/> it.</summary>
-    public async Task InsertAsync(
-        long sourceId, IReadOnlyCollection<ExtractedClaim> claims, Func<ExtractedClaim, SuggestionState> suggestionOf, CancellationToken ct)
+    /// <summary>Inserts new claims of one source.</summary>
+    public Task InsertAsync(long sourceId, IReadOnlyList<NewClaim> claims, CancellationToken ct) =>
+        InsertAsync([new SourceClaims(sourceId, claims)], ct);
+
+    /// <summary>
+    /// Inserts the new claims of several sources with one statement (SQLite) or one COPY (PostgreSQL), in order: the
+    /// claims get their ids as they would source after source.
+    /// </summary>
+    public async Task InsertAsync(IReadOnlyList<SourceClaims> sources, CancellationToken ct)
     {
-        if (claims.Count == 0)
+        if (sources.All(s => s.Claims.Count == 0))
         {
             return;
         }
@@ -60,30 +73,33 @@ internal sealed class ClaimRows(PolicyDbContext db)
         if (Connection is NpgsqlConnection postgres)
         {
             await using var writer = await postgres.BeginBinaryImportAsync($"""COPY "Claims" {Columns} FROM STDIN (FORMAT BINARY)""", ct);
-            foreach (var claim in claims)
+            foreach (var (sourceId, claims) in sources)
             {
-                await writer.StartRowAsync(ct);
-                await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
-                await writer.WriteAsync(claim.Subject, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Topic, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Scope, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Value, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Quote, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(claim.Span.Start, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(claim.Span.End, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(claim.Confidence, NpgsqlDbType.Double, ct);
-                if (StoredCue.Serialize(claim.Cues) is { } cues)
+                foreach (var (claim, cues, suggestion) in claims)
                 {
-                    await writer.WriteAsync(cues, NpgsqlDbType.Text, ct);
-                }
-                else
-                {
-                    await writer.WriteNullAsync(ct);
-                }
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(claim.Subject, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Topic, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Scope, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Value, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Quote, NpgsqlDbType.Text, ct);
+                    await writer.WriteAsync(claim.Span.Start, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(claim.Span.End, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(claim.Confidence, NpgsqlDbType.Double, ct);
+                    if (cues is not null)
+                    {
+                        await writer.WriteAsync(cues, NpgsqlDbType.Text, ct);
+                    }
+                    else
+                    {
+                        await writer.WriteNullAsync(ct);
+                    }
 
-                await writer.WriteAsync(suggestionOf(claim).ToString(), NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(Unreviewed, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(suggestion.ToString(), NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(Unreviewed, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                }
             }
 
             await writer.CompleteAsync(ct);
@@ -93,37 +109,53 @@ internal sealed class ClaimRows(PolicyDbContext db)
         // Staged first: SQLite's full-text index costs far more per statement than per row, and its trigger runs
         // once per inserting statement, so one INSERT ... SELECT indexes 200,000 quotes in well under a second.
         await ExecuteAsync("""
-            CREATE TEMP TABLE "IngestClaims" ("Subject" TEXT, "Topic" TEXT, "Scope" TEXT, "Value" TEXT, "Quote" TEXT, "Start" INTEGER, "End" INTEGER,
-                "Confidence" REAL, "Cues" TEXT, "Suggestion" TEXT)
+            CREATE TEMP TABLE "IngestClaims" ("SourceId" INTEGER, "Subject" TEXT, "Topic" TEXT, "Scope" TEXT, "Value" TEXT, "Quote" TEXT,
+                "Start" INTEGER, "End" INTEGER, "Confidence" REAL, "Cues" TEXT, "Suggestion" TEXT)
             """, ct);
-        // Many rows to a statement: each statement executed costs more than the rows it carries.
-        await using var full = StageCommand(StagedRows);
-        foreach (var chunk in claims.Chunk(StagedRows))
-        {
-            await using var last = chunk.Length < StagedRows ? StageCommand(chunk.Length) : null;
-            var stage = last ?? full;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var claim = chunk[i];
-                var values = (object[])[
-                    claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
-                    claim.Confidence, (object?)StoredCue.Serialize(claim.Cues) ?? DBNull.Value, suggestionOf(claim).ToString()];
-                for (var j = 0; j < values.Length; j++)
-                {
-                    stage.Parameters[(i * values.Length) + j].Value = values[j];
-                }
-            }
 
-            await stage.ExecuteNonQueryAsync(ct);
+        // Many rows to a statement: each statement executed costs more than the rows it carries.
+        DbCommand? full = null;
+        try
+        {
+            var rows = sources.SelectMany(s => s.Claims.Select(c => (s.SourceId, Claim: c)));
+            foreach (var chunk in rows.Chunk(StagedRows))
+            {
+                if (chunk.Length == StagedRows && full is null)
+                {
+                    full = StageCommand(StagedRows);
+                    await full.PrepareAsync(ct);
+                }
+
+                await using var last = chunk.Length < StagedRows ? StageCommand(chunk.Length) : null;
+                var stage = last ?? full!;
+                var p = 0;
+                foreach (var (sourceId, (claim, cues, suggestion)) in chunk)
+                {
+                    foreach (var value in (object[])[
+                        sourceId, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
+                        claim.Confidence, (object?)cues ?? DBNull.Value, suggestion.ToString()])
+                    {
+                        stage.Parameters[p++].Value = value;
+                    }
+                }
+
+                await stage.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
         await using (var insert = Command($"""
             INSERT INTO "Claims" {Columns}
-            SELECT @source, "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", @status, 0
+            SELECT "SourceId", "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", @status, 0
             FROM temp."IngestClaims" ORDER BY rowid
             """))
         {
-            Parameter(insert, "@source", sourceId);
             Parameter(insert, "@status", Unreviewed);
             await insert.ExecuteNonQueryAsync(ct);
         }
