@@ -226,19 +226,33 @@ public sealed class SourceIngestor(
             return;
         }
 
-        await db.SaveChangesAsync(ct);
-        var added = batch.Added.Values.OrderBy(a => a.Index).ToList();
-        await new ClaimRows(db).InsertAsync([.. added.Select(a => new SourceClaims(a.Source.Id, a.Accepted.Claims))], ct);
-        foreach (var (index, source, accepted, now) in added)
+        // Only new rows are tracked, each added explicitly: nothing to detect, and a 20 KB text is not compared twice.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            batch.Stored[source.FileName] = source.Id;
-            batch.Outcomes[index] = (IngestOutcome.Added)batch.Outcomes[index]! with { SourceId = source.Id };
-            RecordUpload(accepted, source.FileName, 1, now);
-        }
+            await db.SaveChangesAsync(ct);
+            var added = batch.Added.Values.OrderBy(a => a.Index).ToList();
+            await new ClaimRows(db).InsertAsync([.. added.Select(a => new SourceClaims(a.Source.Id, a.Accepted.Claims))], ct);
+            db.ChangeTracker.Clear();
+            var uploads = 0;
+            foreach (var (index, source, accepted, now) in added)
+            {
+                batch.Stored[source.FileName] = source.Id;
+                batch.Outcomes[index] = (IngestOutcome.Added)batch.Outcomes[index]! with { SourceId = source.Id };
+                uploads += RecordUpload(accepted, source.FileName, 1, now) ? 1 : 0;
+            }
 
-        await db.SaveChangesAsync(ct);
-        batch.Added.Clear();
-        db.ChangeTracker.Clear();
+            if (uploads > 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            batch.Added.Clear();
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>New bytes for a stored source: a version in its date order, its history compared again, and when it is the newest, its claims.</summary>
@@ -267,8 +281,11 @@ public sealed class SourceIngestor(
         db.SourceVersions.Add(row);
         await db.SaveChangesAsync(ct);
         var changes = await history.RebuildAsync(source.Id, source.FileName, ct);
-        RecordUpload(accepted, source.FileName, number, now);
-        await db.SaveChangesAsync(ct);
+        if (RecordUpload(accepted, source.FileName, number, now))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
         return new IngestOutcome.NewVersion(
             source.FileName, source.Id, number, versions.Count + 1, accepted.Claims.Count, accepted.SuggestionCount,
@@ -347,11 +364,11 @@ public sealed class SourceIngestor(
     /// An uploaded version's entry in the audit history, saved in the ingest's transaction: the version and its entry
     /// are stored together or not at all.
     /// </summary>
-    private void RecordUpload(Accepted accepted, string sourceName, int version, DateTimeOffset now)
+    private bool RecordUpload(Accepted accepted, string sourceName, int version, DateTimeOffset now)
     {
         if (accepted.By is not { } by)
         {
-            return;
+            return false;
         }
 
         db.AuditEntries.Add(new AuditEntry
@@ -363,6 +380,7 @@ public sealed class SourceIngestor(
             To = $"version {version}",
             Note = accepted.FileName == sourceName ? null : $"from the file {accepted.FileName}",
         });
+        return true;
     }
 
     /// <summary>The source row's copy of its current version's metadata.</summary>
