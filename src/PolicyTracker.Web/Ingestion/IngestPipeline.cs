@@ -67,6 +67,7 @@ public sealed class IngestPipeline(
         var run = new IngestRun(target);
         var summary = new Summary(readers);
         var finished = false;
+        await using var connection = await writer.OpenForRunAsync(stop.Token);
         try
         {
             while (await ordered.Reader.WaitToReadAsync(stop.Token))
