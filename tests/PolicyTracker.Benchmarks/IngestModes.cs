@@ -99,6 +99,7 @@ internal static class IngestModes
         var writer = scope.ServiceProvider.GetRequiredService<SourceIngestor>();
         var readers = Enumerable.Range(0, workers).Select(_ => app.Services.CreateAsyncScope()).ToList();
         var run = new IngestRun(IngestAs.FileName);
+        await using var connection = await writer.OpenForRunAsync(CancellationToken.None);
         TimeSpan extractWall = default, extractCpu = default, storeWall = default, storeCpu = default;
         try
         {

@@ -138,7 +138,11 @@ internal static class ServerBenchmark
         }
         else
         {
-            // Each mode from an empty database, in turn: on a busy machine only ratios within one round compare.
+            // Each mode from an empty database, in turn: on a busy machine only ratios within one round compare. A
+            // warm-up first, so that no mode pays for compiling the code they share.
+            await IngestModes.ResetAsync(app, database);
+            Console.Write("Warm-up: ");
+            await IngestModes.RunAsync(app, IngestMode.Batched, [.. documents.Take(300)], options.Workers);
             for (var round = 1; round <= options.Rounds; round++)
             {
                 Console.WriteLine($"Round {round}, load {File.ReadAllText("/proc/loadavg").Trim()}:");
