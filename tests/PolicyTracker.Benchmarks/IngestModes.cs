@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PolicyTracker.Web.Data;
@@ -45,6 +46,8 @@ internal static class IngestModes
             }
         }
 
+        var serverCpu = await ServerCpuAsync(app);
+        var serverBefore = serverCpu();
         var watch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         if (mode == IngestMode.OneByOne)
@@ -76,9 +79,10 @@ internal static class IngestModes
         watch.Stop();
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var serverSeconds = serverCpu() - serverBefore;
         var label = mode == IngestMode.OneByOne ? $"one by one, {workers} workers" : $"batched, {workers} readers and one writer";
         Console.WriteLine(Invariant(
-            $"Ingest ({label}): {documents.Count:N0} documents, {claims:N0} claims in {seconds:F1} s = {documents.Count / seconds:F0} documents/s, {megabytes / seconds:F2} MB/s, {claims / seconds:N0} claims/s; CPU {cpuSeconds * 1000 / documents.Count:F1} ms per document"));
+            $"Ingest ({label}): {documents.Count:N0} documents, {claims:N0} claims in {seconds:F1} s = {documents.Count / seconds:F0} documents/s, {megabytes / seconds:F2} MB/s, {claims / seconds:N0} claims/s; CPU {cpuSeconds * 1000 / documents.Count:F1} ms per document{(serverSeconds > 0 ? $" + {serverSeconds * 1000 / documents.Count:F1} ms in the database server" : "")}"));
         foreach (var line in refused.Take(5))
         {
             Console.WriteLine($"  not added: {line}");
@@ -100,6 +104,8 @@ internal static class IngestModes
         var readers = Enumerable.Range(0, workers).Select(_ => app.Services.CreateAsyncScope()).ToList();
         var run = new IngestRun(IngestAs.FileName);
         await using var connection = await writer.OpenForRunAsync(CancellationToken.None);
+        var serverCpu = await ServerCpuAsync(app);
+        var serverSeconds = 0.0;
         TimeSpan extractWall = default, extractCpu = default, storeWall = default, storeCpu = default;
         try
         {
@@ -122,6 +128,7 @@ internal static class IngestModes
                 extractCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
                 cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var server = serverCpu();
                 watch.Restart();
                 foreach (var batch in prepared.Chunk(settings.BatchFiles))
                 {
@@ -130,6 +137,7 @@ internal static class IngestModes
 
                 storeWall += watch.Elapsed;
                 storeCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                serverSeconds += serverCpu() - server;
             }
         }
         finally
@@ -141,9 +149,62 @@ internal static class IngestModes
         }
 
         var n = documents.Count;
+        var share = (storeCpu.TotalSeconds + serverSeconds) / extractCpu.TotalSeconds;
         Console.WriteLine(Invariant(
-            $"Stages apart: read + extract {n / extractWall.TotalSeconds:F0} documents/s on {workers} threads, CPU {extractCpu.TotalMilliseconds / n:F2} ms per document; store {n / storeWall.TotalSeconds:F0} documents/s on one thread in batches of {settings.BatchFiles}, CPU {storeCpu.TotalMilliseconds / n:F2} ms per document ({storeWall.TotalMilliseconds / n:F2} ms wall): the store's CPU is {storeCpu / extractCpu:P0} of extraction's"));
-        return storeCpu / extractCpu;
+            $"Stages apart: read + extract {n / extractWall.TotalSeconds:F0} documents/s on {workers} threads, CPU {extractCpu.TotalMilliseconds / n:F2} ms per document; store {n / storeWall.TotalSeconds:F0} documents/s on one thread in batches of {settings.BatchFiles}, CPU {storeCpu.TotalMilliseconds / n:F2} ms per document{(serverSeconds > 0 ? $" + {serverSeconds * 1000 / n:F2} ms in the database server" : "")} ({storeWall.TotalMilliseconds / n:F2} ms wall): the store's CPU is {share:P0} of extraction's"));
+        return share;
+    }
+
+    /// <summary>
+    /// The CPU seconds the database server has used so far: on PostgreSQL, its postmaster and every process it started,
+    /// those that ended too (counted in the postmaster's children's time); nothing for SQLite, which runs in this process.
+    /// </summary>
+    public static async Task<Func<double>> ServerCpuAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
+        if (DatabaseProviders.ProviderOf(db) != DatabaseProvider.Postgres)
+        {
+            return () => 0;
+        }
+
+        var backend = await db.Database.SqlQueryRaw<int>("""SELECT pg_backend_pid() AS "Value" """).SingleAsync();
+        var postmaster = int.Parse(Stat(backend)[1], CultureInfo.InvariantCulture);
+        return () =>
+        {
+            var seconds = 0.0;
+            foreach (var folder in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var pid))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stat = Stat(pid);
+                    var own = pid == postmaster;
+                    if (own || int.Parse(stat[1], CultureInfo.InvariantCulture) == postmaster)
+                    {
+                        // utime and stime; for the postmaster also cutime and cstime, its ended children's.
+                        seconds += Enumerable.Range(11, own ? 4 : 2).Sum(i => long.Parse(stat[i], CultureInfo.InvariantCulture)) / 100.0;
+                    }
+                }
+                catch (IOException)
+                {
+                    // The process ended while it was being read.
+                }
+            }
+
+            return seconds;
+        };
+    }
+
+    /// <summary>The fields of /proc/PID/stat after the command name: [0] state, [1] parent, [11] utime, [12] stime, ...</summary>
+    private static string[] Stat(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     /// <summary>Empties the database between modes, and migrates it again.</summary>
