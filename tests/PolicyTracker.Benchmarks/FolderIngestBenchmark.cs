@@ -22,40 +22,12 @@ internal static class FolderIngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = DatabaseProvider.Sqlite;
-        string? connection = null;
-        string? baseline = null;
-        var claims = 100_000;
-        var rounds = 1;
-        var settings = new List<string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var value = args[i + 1];
-            switch (args[i])
-            {
-                case "--provider":
-                    provider = Enum.Parse<DatabaseProvider>(value, ignoreCase: true);
-                    break;
-                case "--connection":
-                    connection = value;
-                    break;
-                case "--baseline":
-                    baseline = value;
-                    break;
-                case "--claims":
-                    claims = int.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                case "--rounds":
-                    rounds = int.Parse(value, CultureInfo.InvariantCulture);
-                    break;
-                case "--set":
-                    settings.Add("--" + value);
-                    break;
-                default:
-                    throw new ArgumentException($"unknown option {args[i]}");
-            }
-        }
-
+        var options = IngestArguments.Parse(args, "baseline", "claims", "rounds", "set");
+        var provider = options.Provider;
+        var baseline = options.Text("baseline");
+        var claims = (int)options.Number("claims", 100_000);
+        var rounds = (int)options.Number("rounds", 1);
+        var settings = options.All("set").Select(s => "--" + s).ToList();
         var root = ServerBenchmark.RepositoryRoot();
         var builds = new List<(string Label, string Dll)>();
         if (baseline is not null)
@@ -75,9 +47,7 @@ internal static class FolderIngestBenchmark
         var database = new DatabaseOptions
         {
             Provider = provider,
-            ConnectionString = provider == DatabaseProvider.Sqlite
-                ? connection ?? $"Data Source={Path.Combine(work, "bench.db")}"
-                : ServerBenchmark.PostgresConnectionString(connection),
+            ConnectionString = options.ConnectionString(work),
         };
 
         Console.WriteLine($"date:     {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");

@@ -71,3 +71,72 @@ internal static class IngestProcess
         return new IngestRunResult(seconds, cpu, peak, text, lines);
     }
 }
+
+/// <summary>
+/// The options of a benchmark that runs the ingest command on a database: <c>--provider</c>, <c>--connection</c>, and
+/// the benchmark's own, each <c>--name value</c> (a name given twice keeps both values).
+/// </summary>
+internal sealed class IngestArguments
+{
+    private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
+
+    private IngestArguments(DatabaseProvider provider, string? connection)
+    {
+        Provider = provider;
+        Connection = connection;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string? Connection { get; }
+
+    /// <summary>Reads <paramref name="args"/>, which may hold the provider, the connection and <paramref name="names"/>.</summary>
+    public static IngestArguments Parse(string[] args, params string[] names)
+    {
+        var provider = DatabaseProvider.Sqlite;
+        string? connection = null;
+        var rest = new List<(string Name, string Value)>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{args[i]} needs a value");
+            }
+
+            switch (args[i])
+            {
+                case "--provider":
+                    provider = Enum.Parse<DatabaseProvider>(args[i + 1], ignoreCase: true);
+                    break;
+                case "--connection":
+                    connection = args[i + 1];
+                    break;
+                case var name when names.Contains(name[2..]) && name.StartsWith("--", StringComparison.Ordinal):
+                    rest.Add((name[2..], args[i + 1]));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        var parsed = new IngestArguments(provider, connection);
+        foreach (var (name, value) in rest)
+        {
+            (parsed.values.TryGetValue(name, out var list) ? list : parsed.values[name] = []).Add(value);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>The connection string for the benchmark's database: a SQLite file in <paramref name="work"/>, or the PostgreSQL server's.</summary>
+    public string ConnectionString(string work) => Provider == DatabaseProvider.Sqlite
+        ? Connection ?? $"Data Source={Path.Combine(work, "bench.db")}"
+        : ServerBenchmark.PostgresConnectionString(Connection);
+
+    public string? Text(string name) => values.GetValueOrDefault(name)?[^1];
+
+    public IReadOnlyList<string> All(string name) => values.GetValueOrDefault(name) ?? [];
+
+    public double Number(string name, double fallback) =>
+        Text(name) is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

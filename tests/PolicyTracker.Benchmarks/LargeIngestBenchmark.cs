@@ -27,27 +27,9 @@ internal static class LargeIngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = DatabaseProvider.Sqlite;
-        string? connection = null;
-        var megabytes = SourceReader.DefaultMaxBytes / (1024.0 * 1024);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--provider":
-                    provider = Enum.Parse<DatabaseProvider>(args[i + 1], ignoreCase: true);
-                    break;
-                case "--connection":
-                    connection = args[i + 1];
-                    break;
-                case "--mb":
-                    megabytes = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    throw new ArgumentException($"unknown option {args[i]}");
-            }
-        }
-
+        var options = IngestArguments.Parse(args, "mb");
+        var provider = options.Provider;
+        var megabytes = options.Number("mb", SourceReader.DefaultMaxBytes / (1024.0 * 1024));
         var root = ServerBenchmark.RepositoryRoot();
         var dll = IngestProcess.Dll(root);
 
@@ -60,9 +42,7 @@ internal static class LargeIngestBenchmark
         Directory.CreateDirectory(Path.Combine(work, "v1"));
         Directory.CreateDirectory(Path.Combine(work, "v2"));
         Directory.CreateDirectory(Path.Combine(work, "no-seeds"));
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? connection ?? $"Data Source={Path.Combine(work, "bench.db")}"
-            : ServerBenchmark.PostgresConnectionString(connection);
+        var connectionString = options.ConnectionString(work);
         if (provider == DatabaseProvider.Postgres)
         {
             await DropAsync(connectionString);
