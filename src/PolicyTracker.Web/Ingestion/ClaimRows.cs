@@ -16,9 +16,33 @@ internal sealed record ClaimUpdate(
     long Id, int Revision, string Subject, string Scope, string Value, string Quote, int Start, int End, double Confidence, string? Cues,
     SuggestionState Suggestion, string? PreviousQuote);
 
-/// <summary>A claim to insert, with what is stored beside it worked out before the ingest's transaction.</summary>
-/// <param name="Cues">The cues as stored (<see cref="StoredCue.Serialize"/>).</param>
-internal sealed record NewClaim(ExtractedClaim Claim, string? Cues, SuggestionState Suggestion);
+/// <summary>A claim to insert, with its state as a suggestion and its cues as stored.</summary>
+internal sealed class NewClaim(ExtractedClaim claim, SuggestionState suggestion)
+{
+    private string? cues;
+    private bool serialized;
+
+    public ExtractedClaim Claim { get; } = claim;
+
+    public SuggestionState Suggestion { get; } = suggestion;
+
+    /// <summary>
+    /// The cues as stored (<see cref="StoredCue.Serialize"/>): worked out ahead by <see cref="SerializeCues"/>, or each
+    /// time they are asked for.
+    /// </summary>
+    public string? Cues => serialized ? cues : StoredCue.Serialize(Claim.Cues);
+
+    /// <summary>
+    /// Works the stored cues out now, on the thread that extracted the claim rather than in the writer's transaction.
+    /// Done for documents of ordinary size only: a document at the size limit holds some 200,000 claims, whose cues
+    /// kept at once would take more memory than the rest of its ingest.
+    /// </summary>
+    public void SerializeCues()
+    {
+        cues = StoredCue.Serialize(Claim.Cues);
+        serialized = true;
+    }
+}
 
 /// <summary>New claims of one source.</summary>
 internal sealed record SourceClaims(long SourceId, IReadOnlyList<NewClaim> Claims);
@@ -76,8 +100,9 @@ internal sealed class ClaimRows(PolicyDbContext db)
             await using var writer = await postgres.BeginBinaryImportAsync($"""COPY "Claims" {Columns} FROM STDIN (FORMAT BINARY)""", ct);
             foreach (var (sourceId, claims) in sources)
             {
-                foreach (var (claim, cues, suggestion) in claims)
+                foreach (var row in claims)
                 {
+                    var claim = row.Claim;
                     await writer.StartRowAsync(ct);
                     await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
                     await writer.WriteAsync(claim.Subject, NpgsqlDbType.Varchar, ct);
@@ -88,7 +113,7 @@ internal sealed class ClaimRows(PolicyDbContext db)
                     await writer.WriteAsync(claim.Span.Start, NpgsqlDbType.Integer, ct);
                     await writer.WriteAsync(claim.Span.End, NpgsqlDbType.Integer, ct);
                     await writer.WriteAsync(claim.Confidence, NpgsqlDbType.Double, ct);
-                    if (cues is not null)
+                    if (row.Cues is { } cues)
                     {
                         await writer.WriteAsync(cues, NpgsqlDbType.Text, ct);
                     }
@@ -97,7 +122,7 @@ internal sealed class ClaimRows(PolicyDbContext db)
                         await writer.WriteNullAsync(ct);
                     }
 
-                    await writer.WriteAsync(suggestion.ToString(), NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(row.Suggestion.ToString(), NpgsqlDbType.Varchar, ct);
                     await writer.WriteAsync(Unreviewed, NpgsqlDbType.Varchar, ct);
                     await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
                 }
@@ -130,11 +155,12 @@ internal sealed class ClaimRows(PolicyDbContext db)
                 await using var last = chunk.Length < StagedRows ? StageCommand(chunk.Length) : null;
                 var stage = last ?? full!;
                 var p = 0;
-                foreach (var (sourceId, (claim, cues, suggestion)) in chunk)
+                foreach (var (sourceId, row) in chunk)
                 {
+                    var claim = row.Claim;
                     foreach (var value in (object[])[
                         sourceId, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
-                        claim.Confidence, (object?)cues ?? DBNull.Value, suggestion.ToString()])
+                        claim.Confidence, (object?)row.Cues ?? DBNull.Value, row.Suggestion.ToString()])
                     {
                         stage.Parameters[p++].Value = value;
                     }

@@ -29,6 +29,11 @@ public sealed class SourceIngestor(
     AppMetrics metrics,
     ILogger<SourceIngestor> logger)
 {
+    /// <summary>
+    /// Up to this many claims in a document, their stored cues are worked out when it is extracted (<see cref="NewClaim.SerializeCues"/>).
+    /// </summary>
+    private const int CuesWorkedOutAhead = 5000;
+
     /// <summary>The SQLite page cache a run of batches gets (<see cref="OpenForRunAsync"/>), in kilobytes.</summary>
     public const int RunCacheKilobytes = 64 * 1024;
 
@@ -373,7 +378,12 @@ public sealed class SourceIngestor(
             return;
         }
 
-        var rows = claims.Select(c => new NewClaim(c, StoredCue.Serialize(c.Cues), SuggestionOf(c))).ToList();
+        var rows = claims.Select(c => new NewClaim(c, SuggestionOf(c))).ToList();
+        if (rows.Count <= CuesWorkedOutAhead)
+        {
+            rows.ForEach(r => r.SerializeCues());
+        }
+
         var versionClaims = VersionClaims.Serialize(rows.Select(r => new VersionClaims.Row(
             r.Claim.Subject, r.Claim.Topic, r.Claim.Scope, r.Claim.Value, r.Claim.Span.Start, r.Claim.Span.End, r.Suggestion == SuggestionState.Pending)));
         file.Accepted = new Accepted(
@@ -612,7 +622,7 @@ public sealed class SourceIngestor(
     /// <summary>Writes the new version's claim over the stored row it matched, when anything about it differs.</summary>
     private static void AddUpdate(List<ClaimUpdate> updates, StoredClaim match, NewClaim row, string? previousQuote)
     {
-        var (claim, cues, _) = row;
+        var (claim, cues) = (row.Claim, row.Cues);
         var suggestion = SuggestionAfterReingest(match, row);
         if (match.Subject != claim.Subject || match.Scope != claim.Scope || match.Value != claim.Value
             || match.Start != claim.Span.Start || match.End != claim.Span.End
