@@ -22,11 +22,17 @@ internal static class Cli
           pages [--sources 2000] [--claims 100000] [--requests 50] [--db PATH] [--only TEXT]
               Generates a synthetic database and times the analyst pages on it, in process.
           server --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--workers N] [--clients 32] [--requests 25] [--skip-ingest]
+                 [--ingest batched|one-by-one|compare] [--rounds 1] [--ingest-only]
               Generates ~20 KB articles, ingests them to about 100,000 claims, times the contradiction recompute,
               then loads the Claims, Compare and Contradictions pages of the app run as a server from 32 clients.
+              --ingest compare times the store alone, one document per transaction and batched, each from empty.
           large-ingest --provider Sqlite|Postgres [--connection CS] [--mb 20]
               Generates one plain-text document at the size limit in which every sentence is a claim, and ingests it
               with the app's ingest command (new, then a changed version, then the same bytes), reporting time and peak memory.
+          folder-ingest --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--baseline DIR] [--rounds 1] [--set Key=value]
+              Writes the server benchmark's articles to a folder and ingests it with the app's ingest command on a fresh
+              database (and with the build in DIR, alternating), reporting documents/s, CPU, peak memory and how the
+              ingest compares with reading and extraction alone.
           csv-export [--claims 100000] [--sources 2000] [--runs 3] [--db PATH]
               Times the CSV export (and the JSON export and HTML report once) on a synthetic database and
               measures managed heap and resident set before and during each.

@@ -27,33 +27,11 @@ internal static class LargeIngestBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = DatabaseProvider.Sqlite;
-        string? connection = null;
-        var megabytes = SourceReader.DefaultMaxBytes / (1024.0 * 1024);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--provider":
-                    provider = Enum.Parse<DatabaseProvider>(args[i + 1], ignoreCase: true);
-                    break;
-                case "--connection":
-                    connection = args[i + 1];
-                    break;
-                case "--mb":
-                    megabytes = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    throw new ArgumentException($"unknown option {args[i]}");
-            }
-        }
-
+        var options = IngestArguments.Parse(args, "mb");
+        var provider = options.Provider;
+        var megabytes = options.Number("mb", SourceReader.DefaultMaxBytes / (1024.0 * 1024));
         var root = ServerBenchmark.RepositoryRoot();
-        var dll = Path.Combine(root, "src", "PolicyTracker.Web", "bin", "Release", "net10.0", "PolicyTracker.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new ArgumentException($"{dll} is not built; run dotnet build -c Release first");
-        }
+        var dll = IngestProcess.Dll(root);
 
         var work = Path.Combine(Path.GetTempPath(), $"policytracker-large-ingest-{provider}".ToLowerInvariant());
         if (Directory.Exists(work))
@@ -64,9 +42,7 @@ internal static class LargeIngestBenchmark
         Directory.CreateDirectory(Path.Combine(work, "v1"));
         Directory.CreateDirectory(Path.Combine(work, "v2"));
         Directory.CreateDirectory(Path.Combine(work, "no-seeds"));
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? connection ?? $"Data Source={Path.Combine(work, "bench.db")}"
-            : ServerBenchmark.PostgresConnectionString(connection);
+        var connectionString = options.ConnectionString(work);
         if (provider == DatabaseProvider.Postgres)
         {
             await DropAsync(connectionString);
@@ -99,8 +75,11 @@ internal static class LargeIngestBenchmark
 
         foreach (var (label, path) in new[] { ("first ingest (added)", v1), ("second version (replaced)", v2), ("same bytes (unchanged)", v2) })
         {
-            var (seconds, cpuSeconds, peakMegabytes, output, log) = await RunIngestAsync(dll, work, provider, connectionString, path);
-            Console.WriteLine(Invariant($"{label,-26} {seconds,6:F1} s  CPU {cpuSeconds,5:F1} s  peak {peakMegabytes,5:N0} MB  {output}"));
+            var run = await IngestProcess.RunAsync(dll, work, provider, connectionString, [path]);
+            Console.WriteLine(Invariant($"{label,-26} {run.Seconds,6:F1} s  CPU {run.CpuSeconds,5:F1} s  peak {run.PeakMegabytes,5:N0} MB  {run.Output}"));
+
+            // The ingest logs its stage times; the last such line is this file's.
+            var log = run.LogLines.LastOrDefault(l => l.Contains("Ingested", StringComparison.Ordinal) || l.Contains("Skipped", StringComparison.Ordinal));
             if (log is not null)
             {
                 Console.WriteLine($"  {Stages(log)}");
@@ -128,62 +107,6 @@ internal static class LargeIngestBenchmark
         return Encoding.UTF8.GetBytes(string.Join("\n\n", paragraphs));
     }
 
-    private static async Task<(double Seconds, double CpuSeconds, long PeakMegabytes, string Output, string? Log)> RunIngestAsync(
-        string dll, string work, DatabaseProvider provider, string connectionString, string file)
-    {
-        var data = Path.Combine(work, "data");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
-        foreach (var arg in new[]
-        {
-            dll, "ingest", file,
-            $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}",
-            $"--Storage:DataDirectory={data}", $"--Seeds:Directory={Path.Combine(work, "no-seeds")}",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        double cpu = 0;
-        while (!process.HasExited)
-        {
-            try
-            {
-                peak = Math.Max(peak, PeakKilobytes(process.Id));
-                cpu = Math.Max(cpu, CpuSeconds(process.Id));
-            }
-            catch (IOException)
-            {
-                // The process ended between the check and the read.
-            }
-
-            await Task.Delay(50);
-        }
-
-        await process.WaitForExitAsync();
-        var seconds = watch.Elapsed.TotalSeconds;
-        var text = (await output).Trim() + (await errors).Trim();
-
-        // The ingest logs its stage times; the last such line in the day's log file is this run's.
-        var log = Directory.Exists(Path.Combine(data, "logs"))
-            ? Directory.EnumerateFiles(Path.Combine(data, "logs")).SelectMany(File.ReadLines)
-                .LastOrDefault(l => l.Contains("Ingested", StringComparison.Ordinal) || l.Contains("Skipped", StringComparison.Ordinal))
-            : null;
-        return (seconds, cpu, peak / 1024, text, log);
-    }
-
-    /// <summary>User and system CPU time a process has used (utime and stime of /proc/PID/stat, in ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
     /// <summary>The stage times of the ingest's log line (compact JSON), or the line itself.</summary>
     private static string Stages(string line)
     {
@@ -192,12 +115,6 @@ internal static class LargeIngestBenchmark
         return root.TryGetProperty("StoreSeconds", out var store)
             ? Invariant($"ingest log: read {root.GetProperty("ReadSeconds").GetDouble():F1} s, extract {root.GetProperty("ExtractSeconds").GetDouble():F1} s, store {store.GetDouble():F1} s")
             : "ingest log: " + root.GetProperty("@mt").GetString();
-    }
-
-    private static long PeakKilobytes(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     private static Task DropAsync(string connectionString) => ServerBenchmark.DropPostgresDatabaseAsync(connectionString);

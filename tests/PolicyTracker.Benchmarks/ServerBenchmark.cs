@@ -22,8 +22,11 @@ namespace PolicyTracker.Benchmarks;
 /// <summary>
 /// The app end to end on one database, at 100,000 claims:
 ///   server --provider Sqlite|Postgres [--connection CS] [--claims 100000] [--workers N] [--clients 32] [--requests 25] [--skip-ingest]
+///          [--ingest batched|one-by-one|compare] [--rounds 1] [--ingest-only]
 /// 1. generates article-sized documents (<see cref="ArticleGenerator"/>) until they hold about --claims claims, and
-///    ingests them into a fresh database through the app's own ingestor, --workers at a time (default: one per core);
+///    ingests them into a fresh database through the app's own ingest (<see cref="IngestModes"/>): batched as the
+///    ingest command does, with --workers readers (default: one per core); or one by one on --workers workers; or
+///    both, with the stages apart, --rounds times (compare);
 /// 2. times the contradiction recompute (loading every claim and comparing them) five times;
 /// 3. starts the built app as its own process (Kestrel on 127.0.0.1) over that database, and sends the Claims, Compare
 ///    and Contradictions pages from --clients concurrent clients, --requests each, reporting the latency each client
@@ -54,8 +57,12 @@ internal static class ServerBenchmark
 
         if (!options.SkipIngest)
         {
-            await ResetAsync(database);
             await IngestAsync(root, database, options, work);
+        }
+
+        if (options.IngestOnly)
+        {
+            return 0;
         }
 
         await RecomputeAsync(database);
@@ -88,7 +95,7 @@ internal static class ServerBenchmark
     }
 
     /// <summary>An empty database: the SQLite file deleted, or the PostgreSQL database dropped.</summary>
-    private static async Task ResetAsync(DatabaseOptions database)
+    internal static async Task ResetAsync(DatabaseOptions database)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -120,65 +127,33 @@ internal static class ServerBenchmark
 
     private static async Task IngestAsync(string root, DatabaseOptions database, ServerArguments options, string work)
     {
-        // Documents enough for the target: the claims per document are estimated by extracting a sample first.
-        var generator = new ArticleGenerator(root, seed: 20261123);
-        var sample = Enumerable.Range(0, 100).Select(i => generator.Next(-1 - i)).ToList();
-        var extractor = new ClaimExtractor(TopicCatalog.Default);
-        var perDocument = sample.Average(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
-        var count = (int)Math.Ceiling(options.Claims / perDocument);
-        var documents = Enumerable.Range(0, count).Select(i => generator.Next(i)).ToList();
-        var megabytes = documents.Sum(d => (double)d.Bytes.Length) / 1_000_000;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Corpus: {documents.Count:N0} documents, {megabytes:F1} MB, {documents.Average(d => d.Bytes.Length) / 1000:F1} KB each on average, from {generator.PhrasingCount} gold phrasings; about {perDocument:F1} claims per document"));
-
-        // Reading and extraction alone, on one thread, to tell the database's share of the ingest time from the extractor's.
-        var alone = Stopwatch.StartNew();
-        var aloneCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var extracted = documents.Take(200).Sum(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
-        alone.Stop();
-        aloneCpu = Process.GetCurrentProcess().TotalProcessorTime - aloneCpu;
-        var sampleMegabytes = documents.Take(200).Sum(d => (double)d.Bytes.Length) / 1_000_000;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Read + extract alone, one thread, first 200 documents: {200 / alone.Elapsed.TotalSeconds:F0} documents/s, {sampleMegabytes / alone.Elapsed.TotalSeconds:F2} MB/s ({extracted:N0} claims; {sampleMegabytes / aloneCpu.TotalSeconds:F2} MB per CPU-second)"));
+        var documents = Articles(root, options.Claims);
+        ExtractAlone(documents, 1, 200);
 
         await using var app = BuildHost(database, work);
-        await using (var scope = app.Services.CreateAsyncScope())
+        if (options.Ingest != IngestMode.Compare)
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+            await IngestModes.ResetAsync(app, database);
+            await IngestModes.RunAsync(app, options.Ingest, documents, options.Workers);
         }
-
-        var next = -1;
-        var claims = 0;
-        var refused = new ConcurrentBag<string>();
-        var watch = Stopwatch.StartNew();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
+        else
         {
-            // One scope per worker, as one process per worker would have: its own context and connection.
-            await using var scope = app.Services.CreateAsyncScope();
-            var ingestor = scope.ServiceProvider.GetRequiredService<SourceIngestor>();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < documents.Count)
+            // Each mode from an empty database, in turn: on a busy machine only ratios within one round compare. A
+            // warm-up first, so that no mode pays for compiling the code they share.
+            await IngestModes.ResetAsync(app, database);
+            Console.Write("Warm-up: ");
+            await IngestModes.RunAsync(app, IngestMode.Batched, [.. documents.Take(300)], options.Workers);
+            for (var round = 1; round <= options.Rounds; round++)
             {
-                switch (await ingestor.IngestAsync(documents[i].FileName, documents[i].Bytes, CancellationToken.None))
-                {
-                    case IngestOutcome.Added added:
-                        Interlocked.Add(ref claims, added.ClaimCount);
-                        break;
-                    case var other:
-                        refused.Add(other.ToString());
-                        break;
-                }
+                Console.WriteLine($"Round {round}, load {File.ReadAllText("/proc/loadavg").Trim()}:");
+                await IngestModes.ResetAsync(app, database);
+                await IngestModes.StoreAloneAsync(app, documents, options.Workers);
+                await IngestModes.ResetAsync(app, database);
+                var before = await IngestModes.RunAsync(app, IngestMode.OneByOne, documents, options.Workers);
+                await IngestModes.ResetAsync(app, database);
+                var after = await IngestModes.RunAsync(app, IngestMode.Batched, documents, options.Workers);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  batched ÷ one by one: {after / before:F2}"));
             }
-        })));
-        watch.Stop();
-        var seconds = watch.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Ingest ({options.Workers} workers): {documents.Count:N0} documents, {claims:N0} claims in {seconds:F1} s = {documents.Count / seconds:F0} documents/s, {megabytes / seconds:F2} MB/s, {claims / seconds:N0} claims/s (benchmark process CPU {cpuSeconds:F1} s)"));
-        foreach (var line in refused.Take(5))
-        {
-            Console.WriteLine($"  not added: {line}");
         }
 
         // Statistics for the query planners, as PostgreSQL's autovacuum gathers them soon after a bulk ingest on its own
@@ -192,6 +167,47 @@ internal static class ServerBenchmark
         {
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>
+    /// Generated articles (<see cref="ArticleGenerator"/>, always the same seed) enough to hold about
+    /// <paramref name="claims"/> claims: the claims per document are estimated by extracting a sample first.
+    /// </summary>
+    public static List<GeneratedDocument> Articles(string root, int claims)
+    {
+        var generator = new ArticleGenerator(root, seed: 20261123);
+        var sample = Enumerable.Range(0, 100).Select(i => generator.Next(-1 - i)).ToList();
+        var extractor = new ClaimExtractor(TopicCatalog.Default);
+        var perDocument = sample.Average(d => extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count);
+        var count = (int)Math.Ceiling(claims / perDocument);
+        var documents = Enumerable.Range(0, count).Select(i => generator.Next(i)).ToList();
+        var megabytes = documents.Sum(d => (double)d.Bytes.Length) / 1_000_000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Corpus: {documents.Count:N0} documents, {megabytes:F1} MB, {documents.Average(d => d.Bytes.Length) / 1000:F1} KB each on average, from {generator.PhrasingCount} gold phrasings; about {perDocument:F1} claims per document"));
+        return documents;
+    }
+
+    /// <summary>
+    /// Reading and extraction alone, of the first <paramref name="count"/> documents on <paramref name="threads"/>
+    /// threads, to tell the database's share of the ingest time from the extractor's. Returns the seconds it took.
+    /// </summary>
+    public static double ExtractAlone(IReadOnlyList<GeneratedDocument> documents, int threads, int count)
+    {
+        var extractor = new ClaimExtractor(TopicCatalog.Default);
+        var chosen = documents.Take(count).ToList();
+        var alone = Stopwatch.StartNew();
+        var aloneCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var extracted = 0;
+        Parallel.ForEach(
+            chosen,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            d => Interlocked.Add(ref extracted, extractor.Extract(SourceReader.Read(d.FileName, d.Bytes, long.MaxValue)).Count));
+        alone.Stop();
+        aloneCpu = Process.GetCurrentProcess().TotalProcessorTime - aloneCpu;
+        var megabytes = chosen.Sum(d => (double)d.Bytes.Length) / 1_000_000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Read + extract alone, {(threads == 1 ? "one thread" : $"{threads} threads")}, {(count >= documents.Count ? "every document" : $"first {chosen.Count} documents")}: {chosen.Count / alone.Elapsed.TotalSeconds:F0} documents/s, {megabytes / alone.Elapsed.TotalSeconds:F2} MB/s ({extracted:N0} claims; {megabytes / aloneCpu.TotalSeconds:F2} MB per CPU-second)"));
+        return alone.Elapsed.TotalSeconds;
     }
 
     /// <summary>The comparison computed from scratch, as after an ingest: every claim loaded, then compared.</summary>
@@ -394,16 +410,17 @@ internal static class ServerBenchmark
 }
 
 internal sealed record ServerArguments(
-    DatabaseProvider Provider, string? Connection, int Claims, int Workers, int Clients, int Requests, bool SkipIngest)
+    DatabaseProvider Provider, string? Connection, int Claims, int Workers, int Clients, int Requests, bool SkipIngest,
+    IngestMode Ingest = IngestMode.Batched, int Rounds = 1, bool IngestOnly = false)
 {
     public static ServerArguments Parse(string[] args)
     {
         var result = new ServerArguments(DatabaseProvider.Sqlite, null, 100_000, Environment.ProcessorCount, 32, 25, false);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--skip-ingest")
+            if (args[i] is "--skip-ingest" or "--ingest-only")
             {
-                result = result with { SkipIngest = true };
+                result = args[i] == "--skip-ingest" ? result with { SkipIngest = true } : result with { IngestOnly = true };
                 continue;
             }
 
@@ -421,6 +438,8 @@ internal sealed record ServerArguments(
                 "--workers" => result with { Workers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--clients" => result with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--requests" => result with { Requests = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--ingest" => result with { Ingest = Enum.Parse<IngestMode>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) },
+                "--rounds" => result with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i - 1]}"),
             };
         }

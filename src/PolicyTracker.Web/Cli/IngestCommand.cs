@@ -27,21 +27,34 @@ internal sealed class IngestCommand : ICommand
 
     public async Task<int> RunAsync(CommandArguments args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var ingestor = services.GetRequiredService<SourceIngestor>();
-        var logger = services.GetRequiredService<ILogger<IngestCommand>>();
+        var pipeline = services.GetRequiredService<IngestPipeline>();
         var limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxFileBytes;
-        var failed = false;
         var target = new IngestAs(
             args.Value("--source"),
             args.Value("--observed") is { } observed && TryParseDay(observed, out var day) ? day : null);
 
-        // One run reads each file at most once, and takes each file name from one path only (IngestRun).
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var run = new IngestRun(target);
-        foreach (var path in args.Positional)
+        // Files are read and extracted while earlier ones are stored, several to a transaction; the lines still come in
+        // the listing's order, each as soon as its file is stored (IngestPipeline).
+        var failed = false;
+        await foreach (var report in pipeline.RunAsync(Entries(args.Positional, limit), target, ct))
         {
-            // A folder contributes only the files a reader handles and names the others it skipped; a file named
-            // explicitly is always tried, so an unknown extension gets refused with its reason.
+            failed |= report.Failed;
+            await output.WriteLineAsync(report.Line);
+        }
+
+        return failed ? CommandLine.Failure : CommandLine.Success;
+    }
+
+    /// <summary>
+    /// The run's entries in order. A folder contributes the files a reader handles and names the others it skipped; a
+    /// file named explicitly is always tried, so an unknown extension gets refused with its reason. One run reads each
+    /// file at most once; the listing is lazy, so each file is taken as soon as it is found.
+    /// </summary>
+    private static IEnumerable<IngestEntry> Entries(IEnumerable<string> paths, long limit)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
             IEnumerable<SourceFile> files;
             if (Directory.Exists(path))
             {
@@ -53,82 +66,47 @@ internal sealed class IngestCommand : ICommand
             }
             else
             {
-                await output.WriteLineAsync($"refused {path}: no such file or folder");
-                failed = true;
+                yield return new IngestNote(path, $"refused {path}: no such file or folder", Failed: true);
                 continue;
             }
 
-            // The listing is lazy: each file is ingested as soon as it is found.
             foreach (var file in files)
             {
-                if (file.Skipped is not null)
-                {
-                    await output.WriteLineAsync($"skipped {file.Path}: {file.Skipped}");
-                    continue;
-                }
-
-                var name = Path.GetFileName(file.Path);
-                if (run.SameNameAsEarlier(file.Path, name) is { } sameName)
-                {
-                    await output.WriteLineAsync(sameName.Line);
-                    failed = true;
-                    continue;
-                }
-
-                var line = await IngestOrReportAsync(ingestor, logger, file.Path, target, limit, ct);
-                failed |= line.Failed;
-                if (line.Outcome is { } outcome)
-                {
-                    run.Record(file.Path, name, outcome);
-                }
-
-                await output.WriteLineAsync(line.Text);
+                yield return file.Skipped is { } reason
+                    ? new IngestNote(file.Path, $"skipped {file.Path}: {reason}", Failed: false)
+                    : new IngestFile(file.Path, SizeToRead(file.Path, limit), ct => ReadAsync(file.Path, limit, ct));
             }
         }
-
-        return failed ? CommandLine.Failure : CommandLine.Success;
     }
 
-    /// <summary>A file's line, whether it failed, and what the ingest did when it got that far.</summary>
-    private static async Task<(string Text, bool Failed, IngestOutcome? Outcome)> IngestOrReportAsync(
-        SourceIngestor ingestor, ILogger logger, string path, IngestAs target, long limit, CancellationToken ct)
+    /// <summary>The bytes a file will hold once read: none when it is over the limit or cannot be looked at.</summary>
+    private static long SizeToRead(string path, long limit)
     {
         try
         {
-            return await IngestFileAsync(ingestor, path, target, limit, ct);
+            var length = new FileInfo(path).Length;
+            return length <= limit ? length : 0;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The ingest rolled back, so the other files can still go in; the log file keeps the stack trace.
-            logger.LogError(ex, "Ingest of {Source} failed", path);
-            return ($"failed {Path.GetFileName(path)}: {ex.Message}", true, null);
+            return 0;
         }
     }
 
-    private static async Task<(string Text, bool Failed, IngestOutcome? Outcome)> IngestFileAsync(
-        SourceIngestor ingestor, string path, IngestAs target, long limit, CancellationToken ct)
+    private static async Task<FileBytes> ReadAsync(string path, long limit, CancellationToken ct)
     {
         var name = Path.GetFileName(path);
-        byte[] bytes;
         try
         {
             // Checked before reading so an oversized file is never loaded into memory.
             var length = new FileInfo(path).Length;
-            if (length > limit)
-            {
-                var tooBig = new IngestOutcome.Rejected(name, IngestOutcome.Rejected.TooBig(length, limit));
-                return (tooBig.Line, true, tooBig);
-            }
-
-            bytes = await File.ReadAllBytesAsync(path, ct);
+            return length > limit
+                ? new FileBytes(null, new IngestOutcome.Rejected(name, IngestOutcome.Rejected.TooBig(length, limit)))
+                : new FileBytes(await File.ReadAllBytesAsync(path, ct), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var unreadable = new IngestOutcome.Rejected(name, $"cannot read the file: {ex.Message}");
-            return (unreadable.Line, true, unreadable);
+            return new FileBytes(null, new IngestOutcome.Rejected(name, $"cannot read the file: {ex.Message}"));
         }
-
-        var outcome = await ingestor.IngestAsync(name, bytes, target, ct);
-        return (outcome.Line, !outcome.Stored, outcome);
     }
 }

@@ -145,6 +145,7 @@ public static class AppHost
 
         services.AddScoped<SourceHistory>();
         services.AddScoped<SourceIngestor>();
+        services.AddScoped<IngestPipeline>();
         services.AddSingleton<ComparisonCache>();
         services.AddScoped<ContradictionQueries>();
         services.AddScoped<ProviderMatrixQueries>();

@@ -16,6 +16,37 @@ internal sealed record ClaimUpdate(
     long Id, int Revision, string Subject, string Scope, string Value, string Quote, int Start, int End, double Confidence, string? Cues,
     SuggestionState Suggestion, string? PreviousQuote);
 
+/// <summary>A claim to insert, with its state as a suggestion and its cues as stored.</summary>
+internal sealed class NewClaim(ExtractedClaim claim, SuggestionState suggestion)
+{
+    private string? cues;
+    private bool serialized;
+
+    public ExtractedClaim Claim { get; } = claim;
+
+    public SuggestionState Suggestion { get; } = suggestion;
+
+    /// <summary>
+    /// The cues as stored (<see cref="StoredCue.Serialize"/>): worked out ahead by <see cref="SerializeCues"/>, or each
+    /// time they are asked for.
+    /// </summary>
+    public string? Cues => serialized ? cues : StoredCue.Serialize(Claim.Cues);
+
+    /// <summary>
+    /// Works the stored cues out now, on the thread that extracted the claim rather than in the writer's transaction.
+    /// Done for documents of ordinary size only: a document at the size limit holds some 200,000 claims, whose cues
+    /// kept at once would take more memory than the rest of its ingest.
+    /// </summary>
+    public void SerializeCues()
+    {
+        cues = StoredCue.Serialize(Claim.Cues);
+        serialized = true;
+    }
+}
+
+/// <summary>New claims of one source.</summary>
+internal sealed record SourceClaims(long SourceId, IReadOnlyList<NewClaim> Claims);
+
 /// <summary>
 /// Writes a source's claims in bulk, with plain commands in the ingest's transaction instead of as tracked entities.
 /// </summary>
@@ -24,18 +55,19 @@ internal sealed record ClaimUpdate(
 /// time, growing faster than their count (each claim added to its source's collection was looked for in it), and
 /// about a gigabyte of memory. On SQLite new and deleted rows are staged in a temporary table by a prepared statement
 /// per row, in process, and then written by one statement; PostgreSQL takes new rows by binary COPY and changes as one
-/// statement per few thousand rows. Updates keep the editors' concurrency check: a
+/// statement per few thousand rows. A batch of documents inserts the claims of all its new sources at once. Updates keep the editors' concurrency check: a
 /// claim whose revision changed since it was read is not overwritten, and the ingest fails and rolls back instead.
 /// </remarks>
 internal sealed class ClaimRows(PolicyDbContext db)
 {
     private const int PostgresChunk = 5000;
 
-    // ValuesPerRow values a row. More rows would cost more than they save: parameters are bound by name, found by a
-    // linear search.
-    private const int StagedRows = 32;
+    // Rows staged by one statement, ValuesPerRow values each. More rows would cost more than they save: parameters are
+    // bound by name, each found by a linear search over the statement's names, so binding grows with the square of a
+    // statement's parameters (32 rows to a statement cost twice what 8 do).
+    private const int StagedRows = 8;
 
-    private const int ValuesPerRow = 10;
+    private const int ValuesPerRow = 11;
 
     private const string Columns = """("SourceId", "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", "Status", "Revision")""";
 
@@ -48,11 +80,17 @@ internal sealed class ClaimRows(PolicyDbContext db)
     private DbTransaction Transaction =>
         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("claims are written inside the ingest's transaction");
 
-    /// <summary>Inserts new claims of a source, each with its confidence, cues and <paramref name="suggestionOf"/> it.</summary>
-    public async Task InsertAsync(
-        long sourceId, IReadOnlyCollection<ExtractedClaim> claims, Func<ExtractedClaim, SuggestionState> suggestionOf, CancellationToken ct)
+    /// <summary>Inserts new claims of one source.</summary>
+    public Task InsertAsync(long sourceId, IReadOnlyList<NewClaim> claims, CancellationToken ct) =>
+        InsertAsync([new SourceClaims(sourceId, claims)], ct);
+
+    /// <summary>
+    /// Inserts the new claims of several sources with one statement (SQLite) or one COPY (PostgreSQL), in order: the
+    /// claims get their ids as they would source after source.
+    /// </summary>
+    public async Task InsertAsync(IReadOnlyList<SourceClaims> sources, CancellationToken ct)
     {
-        if (claims.Count == 0)
+        if (sources.All(s => s.Claims.Count == 0))
         {
             return;
         }
@@ -60,30 +98,34 @@ internal sealed class ClaimRows(PolicyDbContext db)
         if (Connection is NpgsqlConnection postgres)
         {
             await using var writer = await postgres.BeginBinaryImportAsync($"""COPY "Claims" {Columns} FROM STDIN (FORMAT BINARY)""", ct);
-            foreach (var claim in claims)
+            foreach (var (sourceId, claims) in sources)
             {
-                await writer.StartRowAsync(ct);
-                await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
-                await writer.WriteAsync(claim.Subject, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Topic, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Scope, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Value, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(claim.Quote, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(claim.Span.Start, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(claim.Span.End, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(claim.Confidence, NpgsqlDbType.Double, ct);
-                if (StoredCue.Serialize(claim.Cues) is { } cues)
+                foreach (var row in claims)
                 {
-                    await writer.WriteAsync(cues, NpgsqlDbType.Text, ct);
-                }
-                else
-                {
-                    await writer.WriteNullAsync(ct);
-                }
+                    var claim = row.Claim;
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(claim.Subject, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Topic, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Scope, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Value, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(claim.Quote, NpgsqlDbType.Text, ct);
+                    await writer.WriteAsync(claim.Span.Start, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(claim.Span.End, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(claim.Confidence, NpgsqlDbType.Double, ct);
+                    if (row.Cues is { } cues)
+                    {
+                        await writer.WriteAsync(cues, NpgsqlDbType.Text, ct);
+                    }
+                    else
+                    {
+                        await writer.WriteNullAsync(ct);
+                    }
 
-                await writer.WriteAsync(suggestionOf(claim).ToString(), NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(Unreviewed, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(row.Suggestion.ToString(), NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(Unreviewed, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                }
             }
 
             await writer.CompleteAsync(ct);
@@ -93,37 +135,54 @@ internal sealed class ClaimRows(PolicyDbContext db)
         // Staged first: SQLite's full-text index costs far more per statement than per row, and its trigger runs
         // once per inserting statement, so one INSERT ... SELECT indexes 200,000 quotes in well under a second.
         await ExecuteAsync("""
-            CREATE TEMP TABLE "IngestClaims" ("Subject" TEXT, "Topic" TEXT, "Scope" TEXT, "Value" TEXT, "Quote" TEXT, "Start" INTEGER, "End" INTEGER,
-                "Confidence" REAL, "Cues" TEXT, "Suggestion" TEXT)
+            CREATE TEMP TABLE "IngestClaims" ("SourceId" INTEGER, "Subject" TEXT, "Topic" TEXT, "Scope" TEXT, "Value" TEXT, "Quote" TEXT,
+                "Start" INTEGER, "End" INTEGER, "Confidence" REAL, "Cues" TEXT, "Suggestion" TEXT)
             """, ct);
-        // Many rows to a statement: each statement executed costs more than the rows it carries.
-        await using var full = StageCommand(StagedRows);
-        foreach (var chunk in claims.Chunk(StagedRows))
-        {
-            await using var last = chunk.Length < StagedRows ? StageCommand(chunk.Length) : null;
-            var stage = last ?? full;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var claim = chunk[i];
-                var values = (object[])[
-                    claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
-                    claim.Confidence, (object?)StoredCue.Serialize(claim.Cues) ?? DBNull.Value, suggestionOf(claim).ToString()];
-                for (var j = 0; j < values.Length; j++)
-                {
-                    stage.Parameters[(i * values.Length) + j].Value = values[j];
-                }
-            }
 
-            await stage.ExecuteNonQueryAsync(ct);
+        // Many rows to a statement: each statement executed costs more than the rows it carries.
+        DbCommand? full = null;
+        try
+        {
+            var rows = sources.SelectMany(s => s.Claims.Select(c => (s.SourceId, Claim: c)));
+            foreach (var chunk in rows.Chunk(StagedRows))
+            {
+                if (chunk.Length == StagedRows && full is null)
+                {
+                    full = StageCommand(StagedRows);
+                    await full.PrepareAsync(ct);
+                }
+
+                await using var last = chunk.Length < StagedRows ? StageCommand(chunk.Length) : null;
+                var stage = last ?? full!;
+                var p = 0;
+                foreach (var (sourceId, row) in chunk)
+                {
+                    var claim = row.Claim;
+                    foreach (var value in (object[])[
+                        sourceId, claim.Subject, claim.Topic, claim.Scope, claim.Value, claim.Quote, claim.Span.Start, claim.Span.End,
+                        claim.Confidence, (object?)row.Cues ?? DBNull.Value, row.Suggestion.ToString()])
+                    {
+                        stage.Parameters[p++].Value = value;
+                    }
+                }
+
+                await stage.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
         await using (var insert = Command($"""
             INSERT INTO "Claims" {Columns}
-            SELECT @source, "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", @status, 0
+            SELECT "SourceId", "Subject", "Topic", "Scope", "Value", "Quote", "Start", "End", "Confidence", "Cues", "Suggestion", @status, 0
             FROM temp."IngestClaims" ORDER BY rowid
             """))
         {
-            Parameter(insert, "@source", sourceId);
             Parameter(insert, "@status", Unreviewed);
             await insert.ExecuteNonQueryAsync(ct);
         }

@@ -10,6 +10,28 @@ public sealed class IngestRun(IngestAs target)
 {
     private readonly Dictionary<string, string> taken = new(StringComparer.Ordinal);
 
+    /// <summary>A copy to try a batch of files on: the names it records are the run's only once the batch is stored (<see cref="Take"/>).</summary>
+    public IngestRun Fork()
+    {
+        var fork = new IngestRun(target);
+        foreach (var (name, shown) in taken)
+        {
+            fork.taken[name] = shown;
+        }
+
+        return fork;
+    }
+
+    /// <summary>Takes the names a stored batch recorded on its <see cref="Fork"/>.</summary>
+    public void Take(IngestRun fork)
+    {
+        ArgumentNullException.ThrowIfNull(fork);
+        foreach (var (name, shown) in fork.taken)
+        {
+            taken[name] = shown;
+        }
+    }
+
     /// <summary>The refusal for a file whose name an earlier file of this run was stored under, or null.</summary>
     /// <param name="shown">The file as the person named it: its path for the command, its name for an upload.</param>
     /// <param name="fileName">The file's name, which names its source.</param>

@@ -14,8 +14,9 @@ using PolicyTracker.Web.Options;
 namespace PolicyTracker.Web.Ingestion;
 
 /// <summary>
-/// The one place a file becomes a source with its claims. Reading and extraction happen before the
-/// database is touched, and each change is one transaction, so a refused or failed ingest leaves the
+/// The one place a file becomes a source with its claims. Reading and extraction happen before the database is
+/// touched (<see cref="PrepareAsync"/>, on any thread, each thread with its own ingestor), and storing is one
+/// transaction (<see cref="StoreAsync"/>) for one file or a batch of them, so a refused or failed ingest leaves the
 /// database exactly as it was.
 /// </summary>
 public sealed class SourceIngestor(
@@ -28,15 +29,36 @@ public sealed class SourceIngestor(
     AppMetrics metrics,
     ILogger<SourceIngestor> logger)
 {
+    /// <summary>
+    /// Up to this many claims in a document, their stored cues are worked out when it is extracted (<see cref="NewClaim.SerializeCues"/>).
+    /// </summary>
+    private const int CuesWorkedOutAhead = 5000;
+
+    /// <summary>The SQLite page cache a run of batches gets (<see cref="OpenForRunAsync"/>), in kilobytes.</summary>
+    public const int RunCacheKilobytes = 64 * 1024;
+
     /// <summary>Ingests a file as a version of the source its file name names, observed now.</summary>
     public Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, CancellationToken ct) =>
         IngestAsync(fileName, bytes, IngestAs.FileName, ct);
 
-    /// <summary>Ingests a file as a version of the source <paramref name="target"/> names, observed when it says.</summary>
+    /// <summary>Ingests a file as a version of the source <paramref name="target"/> names, observed when it says; one transaction.</summary>
     public Task<IngestOutcome> IngestAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct) =>
-        metrics.MeasureIngestAsync(() => IngestUnmeasuredAsync(fileName, bytes, target, ct));
+        metrics.MeasureIngestAsync(async () =>
+        {
+            var file = await PrepareAsync(fileName, fileName, bytes, target, ct);
 
-    private async Task<IngestOutcome> IngestUnmeasuredAsync(string fileName, byte[] bytes, IngestAs target, CancellationToken ct)
+            // Refused, or the same bytes as a version stored when it was just looked at: that answer stands.
+            return file.Answer is { } answer ? Logged(answer) : await StoreOneAsync(file, new IngestRun(target), ct);
+        });
+
+    /// <summary>
+    /// Reads and extracts a file, ready to be stored. The database is only read, to find the same bytes stored already:
+    /// then the file is neither read nor extracted. Ingestors of one scope each may prepare files on several threads at
+    /// once while another stores.
+    /// </summary>
+    /// <param name="shown">The file as the person named it (its path for the command): what the run's lines call it.</param>
+    /// <param name="fileName">The file's name, which tells its format and, without a chosen source, names its source.</param>
+    public async Task<PreparedFile> PrepareAsync(string shown, string fileName, byte[] bytes, IngestAs target, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(bytes);
@@ -44,26 +66,272 @@ public sealed class SourceIngestor(
         var file = Path.GetFileName(fileName);
         if (IngestAs.CheckSource(target.Source) is { } badName)
         {
-            return Reject(file, badName);
+            return PreparedFile.Refused(shown, new IngestOutcome.Rejected(file, badName));
         }
 
-        var name = target.Source ?? file;
-        // A version without a date is observed when it is stored, not when its reading began: two ingests racing then
-        // take their places in the order they commit.
-        DateTimeOffset? observed = target.Observed is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var prepared = new PreparedFile(shown, file, target, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes);
 
         // Same bytes again is the common re-run case: answer it without reading or extracting.
-        var stored = await db.Sources.AsNoTracking().Where(s => s.FileName == name).Select(s => (long?)s.Id).SingleOrDefaultAsync(ct);
-        if (stored is { } storedId && SameAsNeighbour(await VersionsAsync(storedId, ct), observed ?? time.GetUtcNow(), sha256) is { } same)
+        var stored = await db.Sources.AsNoTracking().Where(s => s.FileName == prepared.Name).Select(s => (long?)s.Id).SingleOrDefaultAsync(ct);
+        if (stored is { } storedId
+            && SameAsNeighbour(await VersionsAsync(storedId, ct), prepared.Observed ?? time.GetUtcNow(), prepared.Sha256) is { } same)
         {
-            return Unchanged(name, storedId, same.Version);
+            // The bytes are kept: a batch asks again in its turn, as a file stored before this one may have changed the answer.
+            prepared.Unchanged = new IngestOutcome.Unchanged(prepared.Name, storedId, same.Version);
+            return prepared;
         }
 
+        Extract(prepared, ct);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Keeps this ingestor's connection open for a run of many batches, until the result is disposed. On SQLite it
+    /// also gets a page cache of <see cref="RunCacheKilobytes"/> for the run: a batch inserts into every index of the
+    /// claims and the full-text index, all over their pages, and SQLite's default 2 MB holds a small part of them once
+    /// there are tens of thousands of claims.
+    /// </summary>
+    public async Task<IAsyncDisposable> OpenForRunAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (DatabaseProviders.ProviderOf(db) != DatabaseProvider.Sqlite)
+        {
+            return new RunConnection(db, null);
+        }
+
+        var cache = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS \"Value\" FROM pragma_cache_size()").SingleAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-RunCacheKilobytes}"), ct);
+        return new RunConnection(db, cache);
+    }
+
+    /// <summary>
+    /// Stores one prepared file in a transaction of its own. When another ingest stored the same source or version
+    /// between our read and our insert, the file is applied once more against what is stored now.
+    /// </summary>
+    public async Task<IngestOutcome> StoreOneAsync(PreparedFile file, IngestRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        try
+        {
+            return (await StoreAsync([file], run, ct))[0];
+        }
+        catch (DbUpdateException ex) when (DatabaseProviders.IsUniqueViolation(ex))
+        {
+            logger.LogWarning("Ingest of {Source} raced with another; retrying against the stored source", file.Name);
+            return (await StoreAsync([file], run, ct))[0];
+        }
+    }
+
+    /// <summary>
+    /// Stores prepared files in one transaction, in their order, each with the outcome it would have stored alone
+    /// after the ones before it: a file whose name an earlier file of the run took is refused; the same bytes as the
+    /// version a file would sit next to (stored before, or earlier in the batch) change nothing; a source that an
+    /// earlier file of the batch added gets the later one as its next version. New sources are written together: their
+    /// rows by one save and all their claims by one statement, the claims' ids in file order.
+    /// </summary>
+    /// <returns>Each file's outcome, in order. When the transaction fails, nothing of the batch is stored, the run is
+    /// as it was, and the exception is thrown: the caller may store the files one by one.</returns>
+    public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(IReadOnlyList<PreparedFile> files, IngestRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(run);
+        var started = Stopwatch.GetTimestamp();
+        var attempt = run.Fork();
+        var batch = new Batch(files.Count);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var names = files.Where(f => !f.Final).Select(f => f.Name).Distinct().ToList();
+            foreach (var source in await db.Sources.AsNoTracking().Where(s => names.Contains(s.FileName)).Select(s => new { s.Id, s.FileName }).ToListAsync(ct))
+            {
+                batch.Stored[source.FileName] = source.Id;
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                var file = files[i];
+                batch.Outcomes[i] = attempt.SameNameAsEarlier(file.Shown, file.FileName) ?? await StoreFileAsync(batch, i, file, ct);
+                attempt.Record(file.Shown, file.FileName, batch.Outcomes[i]!);
+            }
+
+            await FlushAsync(batch, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            // Whatever happened, nothing tracked may leak into the next save.
+            db.ChangeTracker.Clear();
+        }
+
+        run.Take(attempt);
+        var storeTime = Stopwatch.GetElapsedTime(started);
+        for (var i = 0; i < files.Count; i++)
+        {
+            Logged(batch.Outcomes[i]!, files[i].Accepted, storeTime, files.Count);
+        }
+
+        return batch.Outcomes!;
+    }
+
+    /// <summary>One file of a batch, against what the transaction holds so far.</summary>
+    private async Task<IngestOutcome> StoreFileAsync(Batch batch, int index, PreparedFile file, CancellationToken ct)
+    {
+        if (file.Final)
+        {
+            return file.Refusal!;
+        }
+
+        var now = time.GetUtcNow();
+        var observed = file.Observed ?? now;
+        if (batch.Added.ContainsKey(file.Name))
+        {
+            // An earlier file of the batch added this source: it is written first, as it would have been alone.
+            await FlushAsync(batch, ct);
+        }
+
+        List<VersionKey>? versions = null;
+        if (batch.Stored.TryGetValue(file.Name, out var sourceId))
+        {
+            versions = await VersionsAsync(sourceId, ct);
+            if (SameAsNeighbour(versions, observed, file.Sha256) is { } same)
+            {
+                return new IngestOutcome.Unchanged(file.Name, sourceId, same.Version);
+            }
+        }
+
+        if (file.Accepted is null && file.Refusal is null)
+        {
+            // It had the bytes of a stored version when it was prepared, but a file before it took that place.
+            Extract(file, ct);
+        }
+
+        if (file.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var accepted = file.Accepted! with { Observed = observed };
+        if (versions is null)
+        {
+            return AddSource(batch, index, accepted, now);
+        }
+
+        // Written in the order one file after another would write them, so every row gets the id it would have.
+        await FlushAsync(batch, ct);
+        return await AddVersionAsync(sourceId, versions, accepted, now, ct);
+    }
+
+    /// <summary>A new source, tracked until the batch writes its new sources together (<see cref="FlushAsync"/>).</summary>
+    private IngestOutcome.Added AddSource(Batch batch, int index, Accepted accepted, DateTimeOffset now)
+    {
+        var source = new Source
+        {
+            FileName = accepted.Name,
+            Sha256 = accepted.Sha256,
+            Text = accepted.Document.Text,
+            Kind = accepted.Kind,
+            Version = 1,
+            IngestedAt = now,
+        };
+        MakeCurrent(source, accepted, now);
+        source.Versions.Add(NewVersionRow(accepted, 1, now));
+        db.Sources.Add(source);
+        batch.Added[source.FileName] = new AddedSource(index, source, accepted, now);
+
+        // Its id is known once it is written.
+        return new IngestOutcome.Added(source.FileName, 0, accepted.Claims.Count, accepted.SuggestionCount);
+    }
+
+    /// <summary>
+    /// Writes the new sources the batch holds so far: their rows and versions by one save, then all their claims by
+    /// one statement, then the uploads' entries in the audit history.
+    /// </summary>
+    private async Task FlushAsync(Batch batch, CancellationToken ct)
+    {
+        if (batch.Added.Count == 0)
+        {
+            return;
+        }
+
+        // Only new rows are tracked, each added explicitly: nothing to detect, and a 20 KB text is not compared twice.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var added = batch.Added.Values.OrderBy(a => a.Index).ToList();
+            await new ClaimRows(db).InsertAsync([.. added.Select(a => new SourceClaims(a.Source.Id, a.Accepted.Claims))], ct);
+            db.ChangeTracker.Clear();
+            var uploads = 0;
+            foreach (var (index, source, accepted, now) in added)
+            {
+                batch.Stored[source.FileName] = source.Id;
+                batch.Outcomes[index] = (IngestOutcome.Added)batch.Outcomes[index]! with { SourceId = source.Id };
+                uploads += RecordUpload(accepted, source.FileName, 1, now) ? 1 : 0;
+            }
+
+            if (uploads > 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            batch.Added.Clear();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>New bytes for a stored source: a version in its date order, its history compared again, and when it is the newest, its claims.</summary>
+    private async Task<IngestOutcome> AddVersionAsync(long sourceId, List<VersionKey> versions, Accepted accepted, DateTimeOffset now, CancellationToken ct)
+    {
+        var source = await db.Sources.SingleAsync(s => s.Id == sourceId, ct);
+
+        // The new version goes after every version observed at or before it; later ones move up one place.
+        var place = versions.Count(v => v.ObservedAt <= accepted.Observed);
+        var number = place + 1;
+        await RenumberAsync(source.Id, versions.Skip(place).ToList(), ct);
+        if (number > versions.Count)
+        {
+            await KeepCurrentClaimsAsync(source, versions[^1], ct);
+            await CarryOverReviewsAsync(new ClaimRows(db), source, accepted, now, ct);
+            source.Sha256 = accepted.Sha256;
+            source.Text = accepted.Document.Text;
+            MakeCurrent(source, accepted, now);
+
+            // Kind is left alone: a person may have corrected the guess.
+        }
+
+        source.Version = versions.Count + 1;
+        var row = NewVersionRow(accepted, number, now);
+        row.SourceId = source.Id;
+        db.SourceVersions.Add(row);
+        await db.SaveChangesAsync(ct);
+        var changes = await history.RebuildAsync(source.Id, source.FileName, ct);
+        if (RecordUpload(accepted, source.FileName, number, now))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        return new IngestOutcome.NewVersion(
+            source.FileName, source.Id, number, versions.Count + 1, accepted.Claims.Count, accepted.SuggestionCount,
+            changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1));
+    }
+
+    /// <summary>
+    /// Reads and extracts a prepared file's bytes: it is then accepted, with everything stored beside its claims worked
+    /// out here rather than in the transaction, or refused with the reason.
+    /// </summary>
+    private void Extract(PreparedFile file, CancellationToken ct)
+    {
+        var bytes = file.Bytes ?? throw new InvalidOperationException($"{file.Name} was read already");
+        file.Bytes = null;
         var limit = options.Value.MaxFileBytes;
         if (bytes.LongLength > limit)
         {
-            return Reject(name, IngestOutcome.Rejected.TooBig(bytes.LongLength, limit));
+            file.Refusal = new IngestOutcome.Rejected(file.Name, IngestOutcome.Rejected.TooBig(bytes.LongLength, limit));
+            return;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -77,23 +345,27 @@ public sealed class SourceIngestor(
             try
             {
                 // The file's own name tells its format, whatever source it is a version of.
-                document = SourceReader.Read(file, bytes, limit, budget.Token);
+                document = SourceReader.Read(file.FileName, bytes, limit, budget.Token);
                 readTime = Stopwatch.GetElapsedTime(started);
 
                 // The token is cancelled by a timer, which a busy thread pool can run late: the clock decides as well.
                 if (readTime > timeout)
                 {
-                    return Reject(name, TooSlow(timeout));
+                    file.Refusal = new IngestOutcome.Rejected(file.Name, TooSlow(timeout));
+                    return;
                 }
+
                 claims = extractor.Extract(document);
             }
             catch (SourceRejectedException ex)
             {
-                return Reject(name, ex.Message);
+                file.Refusal = new IngestOutcome.Rejected(file.Name, ex.Message);
+                return;
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return Reject(name, TooSlow(timeout));
+                file.Refusal = new IngestOutcome.Rejected(file.Name, TooSlow(timeout));
+                return;
             }
         }
 
@@ -101,127 +373,46 @@ public sealed class SourceIngestor(
         if (wrong is not null)
         {
             // A quote that is not the text at its span is an extractor bug; storing it would mislead a reviewer.
-            return Reject(name, $"extracted claim {wrong.Topic} at [{wrong.Span.Start}, {wrong.Span.End}) does not quote the text exactly");
-        }
-
-        var accepted = new Accepted(
-            name, file, target.By, observed, sha256, bytes.LongLength, document, claims, StatedDateReader.Read(document.Text), readTime,
-            Stopwatch.GetElapsedTime(started) - readTime);
-        try
-        {
-            return await SaveAsync(accepted, ct);
-        }
-        catch (DbUpdateException ex) when (DatabaseProviders.IsUniqueViolation(ex))
-        {
-            // Another ingest stored the same source or version between our read and our insert: re-read and apply once more.
-            logger.LogWarning("Ingest of {Source} raced with another; retrying against the stored source", name);
-            db.ChangeTracker.Clear();
-            return await SaveAsync(accepted, ct);
-        }
-    }
-
-    private async Task<IngestOutcome> SaveAsync(Accepted accepted, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var source = await db.Sources.SingleOrDefaultAsync(s => s.FileName == accepted.Name, ct);
-            var now = time.GetUtcNow();
-            var rows = new ClaimRows(db);
-            accepted = accepted with { Observed = accepted.Observed ?? now };
-            IngestOutcome outcome;
-            if (source is null)
-            {
-                source = new Source
-                {
-                    FileName = accepted.Name,
-                    Sha256 = accepted.Sha256,
-                    Text = accepted.Document.Text,
-                    Kind = SourceKindGuesser.Guess(accepted.FileName, accepted.Document),
-                    Version = 1,
-                    IngestedAt = now,
-                };
-                MakeCurrent(source, accepted, now);
-                source.Versions.Add(NewVersionRow(accepted, 1, now));
-                db.Sources.Add(source);
-
-                // The source row first (a new one gets its id here), then its claims in bulk, in the same transaction.
-                await db.SaveChangesAsync(ct);
-                await rows.InsertAsync(source.Id, accepted.Claims, SuggestionOf, ct);
-                outcome = new IngestOutcome.Added(source.FileName, source.Id, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion));
-            }
-            else
-            {
-                var versions = await VersionsAsync(source.Id, ct);
-                if (SameAsNeighbour(versions, accepted.Observed.Value, accepted.Sha256) is { } same)
-                {
-                    return Unchanged(accepted.Name, source.Id, same.Version);
-                }
-
-                // The new version goes after every version observed at or before it; later ones move up one place.
-                var place = versions.Count(v => v.ObservedAt <= accepted.Observed);
-                var number = place + 1;
-                await RenumberAsync(source.Id, versions.Skip(place).ToList(), ct);
-                if (number > versions.Count)
-                {
-                    await KeepCurrentClaimsAsync(source, versions[^1], ct);
-                    await CarryOverReviewsAsync(rows, source, accepted, now, ct);
-                    source.Sha256 = accepted.Sha256;
-                    source.Text = accepted.Document.Text;
-                    MakeCurrent(source, accepted, now);
-
-                    // Kind is left alone: a person may have corrected the guess.
-                }
-
-                source.Version = versions.Count + 1;
-                var row = NewVersionRow(accepted, number, now);
-                row.SourceId = source.Id;
-                db.SourceVersions.Add(row);
-                await db.SaveChangesAsync(ct);
-                var changes = await history.RebuildAsync(source.Id, source.FileName, ct);
-                outcome = new IngestOutcome.NewVersion(
-                    source.FileName, source.Id, number, versions.Count + 1, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion),
-                    changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1));
-            }
-
-            await RecordUploadAsync(accepted, source, outcome, now, ct);
-            await transaction.CommitAsync(ct);
-            logger.LogInformation(
-                "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s)",
-                source.FileName, source.Version, accepted.Claims.Count, accepted.Claims.Count(IsSuggestion), Threshold,
-                accepted.ReadTime.TotalSeconds, accepted.ExtractTime.TotalSeconds, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            return outcome;
-        }
-        finally
-        {
-            // Whatever happened, nothing tracked may leak into the next file's save.
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>
-    /// An uploaded version's entry in the audit history, in the ingest's transaction: the version and its entry are
-    /// stored together or not at all.
-    /// </summary>
-    private async Task RecordUploadAsync(Accepted accepted, Source source, IngestOutcome outcome, DateTimeOffset now, CancellationToken ct)
-    {
-        if (accepted.By is not { } by)
-        {
+            file.Refusal = new IngestOutcome.Rejected(
+                file.Name, $"extracted claim {wrong.Topic} at [{wrong.Span.Start}, {wrong.Span.End}) does not quote the text exactly");
             return;
         }
 
-        var version = outcome is IngestOutcome.NewVersion added ? added.Version : 1;
+        var rows = claims.Select(c => new NewClaim(c, SuggestionOf(c))).ToList();
+        if (rows.Count <= CuesWorkedOutAhead)
+        {
+            rows.ForEach(r => r.SerializeCues());
+        }
+
+        var versionClaims = VersionClaims.Serialize(rows.Select(r => new VersionClaims.Row(
+            r.Claim.Subject, r.Claim.Topic, r.Claim.Scope, r.Claim.Value, r.Claim.Span.Start, r.Claim.Span.End, r.Suggestion == SuggestionState.Pending)));
+        file.Accepted = new Accepted(
+            file.Name, file.FileName, file.Target.By, file.Observed, file.Sha256, bytes.LongLength, document, rows,
+            rows.Count(r => r.Suggestion == SuggestionState.Pending), versionClaims, SourceKindGuesser.Guess(file.FileName, document),
+            StatedDateReader.Read(document.Text), readTime, Stopwatch.GetElapsedTime(started) - readTime);
+    }
+
+    /// <summary>
+    /// An uploaded version's entry in the audit history, saved in the ingest's transaction: the version and its entry
+    /// are stored together or not at all.
+    /// </summary>
+    private bool RecordUpload(Accepted accepted, string sourceName, int version, DateTimeOffset now)
+    {
+        if (accepted.By is not { } by)
+        {
+            return false;
+        }
+
         db.AuditEntries.Add(new AuditEntry
         {
             At = now,
             Actor = by,
             Action = AuditAction.SourceUploaded,
-            Target = $"source {source.FileName}",
+            Target = $"source {sourceName}",
             To = $"version {version}",
-            Note = accepted.FileName == source.FileName ? null : $"from the file {accepted.FileName}",
+            Note = accepted.FileName == sourceName ? null : $"from the file {accepted.FileName}",
         });
-        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>The source row's copy of its current version's metadata.</summary>
@@ -233,7 +424,7 @@ public sealed class SourceIngestor(
         source.UpdatedAt = now;
     }
 
-    private SourceVersion NewVersionRow(Accepted accepted, int number, DateTimeOffset now) => new()
+    private static SourceVersion NewVersionRow(Accepted accepted, int number, DateTimeOffset now) => new()
     {
         Version = number,
         Sha256 = accepted.Sha256,
@@ -246,8 +437,7 @@ public sealed class SourceIngestor(
         Title = accepted.Document.Title,
         Format = accepted.Document.Format,
         Text = accepted.Document.Text,
-        Claims = VersionClaims.Serialize(accepted.Claims.Select(c => new VersionClaims.Row(
-            c.Subject, c.Topic, c.Scope, c.Value, c.Span.Start, c.Span.End, IsSuggestion(c)))),
+        Claims = accepted.VersionClaims,
     };
 
     /// <summary>A source's versions in date order (then arrival), without their text.</summary>
@@ -348,22 +538,23 @@ public sealed class SourceIngestor(
             (unmatched.TryGetValue(key, out var list) ? list : unmatched[key] = []).Add(claim);
         }
 
-        var added = new List<ExtractedClaim>();
+        var added = new List<NewClaim>();
         var updates = new List<ClaimUpdate>();
-        foreach (var claim in accepted.Claims)
+        foreach (var row in accepted.Claims)
         {
+            var claim = row.Claim;
             var candidates = unmatched.GetValueOrDefault(new QuoteKey(claim.Topic, claim.Quote.AsMemory()));
             var match = candidates?.FirstOrDefault(c => c.Subject == claim.Subject && c.Scope == claim.Scope && c.Value == claim.Value)
                 ?? candidates?.FirstOrDefault(c => c.Scope == claim.Scope)
                 ?? candidates?.FirstOrDefault();
             if (match is null)
             {
-                added.Add(claim);
+                added.Add(row);
                 continue;
             }
 
             candidates!.Remove(match);
-            AddUpdate(updates, match, claim, match.PreviousQuote);
+            AddUpdate(updates, match, row, match.PreviousQuote);
         }
 
         // Reviewed claims whose words are gone: follow each to the reworded statement in the new text, if there is one.
@@ -377,9 +568,9 @@ public sealed class SourceIngestor(
             }
 
             var target = added
-                .Where(c => c.Topic == stored.Topic && c.Span.Start < anchor.End && anchor.Start < c.Span.End)
-                .OrderByDescending(c => c.Subject == stored.Subject && c.Scope == stored.Scope)
-                .ThenBy(c => Math.Abs(c.Span.Start - anchor.Start))
+                .Where(c => c.Claim.Topic == stored.Topic && c.Claim.Span.Start < anchor.End && anchor.Start < c.Claim.Span.End)
+                .OrderByDescending(c => c.Claim.Subject == stored.Subject && c.Claim.Scope == stored.Scope)
+                .ThenBy(c => Math.Abs(c.Claim.Span.Start - anchor.Start))
                 .FirstOrDefault();
             if (target is null)
             {
@@ -425,14 +616,14 @@ public sealed class SourceIngestor(
 
         await rows.DeleteAsync([.. gone.Select(c => c.Id)], ct);
         await rows.UpdateAsync(updates, ct);
-        await rows.InsertAsync(source.Id, added, SuggestionOf, ct);
+        await rows.InsertAsync(source.Id, added, ct);
     }
 
     /// <summary>Writes the new version's claim over the stored row it matched, when anything about it differs.</summary>
-    private void AddUpdate(List<ClaimUpdate> updates, StoredClaim match, ExtractedClaim claim, string? previousQuote)
+    private static void AddUpdate(List<ClaimUpdate> updates, StoredClaim match, NewClaim row, string? previousQuote)
     {
-        var cues = StoredCue.Serialize(claim.Cues);
-        var suggestion = SuggestionAfterReingest(match, claim);
+        var (claim, cues) = (row.Claim, row.Cues);
+        var suggestion = SuggestionAfterReingest(match, row);
         if (match.Subject != claim.Subject || match.Scope != claim.Scope || match.Value != claim.Value
             || match.Start != claim.Span.Start || match.End != claim.Span.End
             || match.Confidence != claim.Confidence || match.Cues != cues || match.Suggestion != suggestion
@@ -446,20 +637,18 @@ public sealed class SourceIngestor(
 
     private double Threshold => extraction.Value.SuggestionThreshold;
 
-    private bool IsSuggestion(ExtractedClaim claim) => claim.IsSuggestion(Threshold);
-
-    private SuggestionState SuggestionOf(ExtractedClaim claim) => IsSuggestion(claim) ? SuggestionState.Pending : SuggestionState.None;
+    private SuggestionState SuggestionOf(ExtractedClaim claim) => claim.IsSuggestion(Threshold) ? SuggestionState.Pending : SuggestionState.None;
 
     /// <summary>
     /// An editor's decision stays: an accepted claim stays a claim and a rejected one stays rejected, whatever the
     /// confidence now. So does a claim an editor has reviewed, which they treated as a claim. Otherwise the new
     /// confidence decides, as for a new claim.
     /// </summary>
-    private SuggestionState SuggestionAfterReingest(StoredClaim stored, ExtractedClaim extracted) => stored.Suggestion switch
+    private static SuggestionState SuggestionAfterReingest(StoredClaim stored, NewClaim extracted) => stored.Suggestion switch
     {
         SuggestionState.Accepted or SuggestionState.Rejected => stored.Suggestion,
         SuggestionState.None when stored.ReviewedBy is not null => SuggestionState.None,
-        _ => SuggestionOf(extracted),
+        _ => extracted.Suggestion,
     };
 
     private static string TooSlow(TimeSpan timeout) => string.Create(
@@ -474,16 +663,28 @@ public sealed class SourceIngestor(
         && claim.Span.End <= text.Length
         && text.AsSpan(claim.Span.Start, claim.Span.Length).SequenceEqual(claim.Quote);
 
-    private IngestOutcome.Unchanged Unchanged(string name, long id, int version)
+    /// <summary>Logs what an ingest did, once it is done: with its stage times when it stored a version.</summary>
+    /// <param name="storeTime">The time its transaction took, shared with the other files of the batch.</param>
+    /// <param name="batchFiles">How many files the transaction held.</param>
+    private IngestOutcome Logged(IngestOutcome outcome, Accepted? accepted = null, TimeSpan storeTime = default, int batchFiles = 1)
     {
-        logger.LogInformation("Skipped {Source}: same bytes as version {Version}", name, version);
-        return new IngestOutcome.Unchanged(name, id, version);
-    }
+        switch (outcome)
+        {
+            case IngestOutcome.Unchanged same:
+                logger.LogInformation("Skipped {Source}: same bytes as version {Version}", same.FileName, same.Version);
+                break;
+            case IngestOutcome.Rejected refused:
+                logger.LogWarning("Refused {Source}: {Reason}", refused.FileName, refused.Reason);
+                break;
+            default:
+                logger.LogInformation(
+                    "Ingested {Source} version {Version}: {ClaimCount} claims, {SuggestionCount} of them below the threshold of {Threshold} (read {ReadSeconds:0.00} s, extract {ExtractSeconds:0.00} s, store {StoreSeconds:0.00} s in a transaction of {BatchFiles} files)",
+                    outcome.FileName, outcome is IngestOutcome.NewVersion added ? added.Versions : 1, accepted!.Claims.Count, accepted.SuggestionCount,
+                    Threshold, accepted.ReadTime.TotalSeconds, accepted.ExtractTime.TotalSeconds, storeTime.TotalSeconds, batchFiles);
+                break;
+        }
 
-    private IngestOutcome.Rejected Reject(string name, string reason)
-    {
-        logger.LogWarning("Refused {Source}: {Reason}", name, reason);
-        return new IngestOutcome.Rejected(name, reason);
+        return outcome;
     }
 
     private sealed record StoredClaim(
@@ -513,10 +714,41 @@ public sealed class SourceIngestor(
         }
     }
 
-    /// <param name="Name">The source's name: the file name, or the name it was ingested as a version of.</param>
-    /// <param name="FileName">The name of the file read.</param>
-    /// <param name="By">Who uploaded the file, for the audit history; null for the command and the seeds.</param>
-    private sealed record Accepted(
-        string Name, string FileName, string? By, DateTimeOffset? Observed, string Sha256, long ByteCount, ExtractedDocument Document,
-        IReadOnlyList<ExtractedClaim> Claims, DateOnly? StatedDate, TimeSpan ReadTime, TimeSpan ExtractTime);
+    /// <summary>An ingestor's connection held open for a run; closing it gives the connection back its page cache.</summary>
+    private sealed class RunConnection(PolicyDbContext db, long? cache) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (cache is { } size)
+            {
+                await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}"));
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What one transaction holds: the sources it knows by name, the new ones not yet written, the outcomes.</summary>
+    private sealed class Batch(int files)
+    {
+        public Dictionary<string, long> Stored { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, AddedSource> Added { get; } = new(StringComparer.Ordinal);
+
+        public IngestOutcome?[] Outcomes { get; } = new IngestOutcome?[files];
+    }
+
+    /// <summary>A new source of a batch, tracked until its batch writes it; <paramref name="Index"/> is its file's place.</summary>
+    private sealed record AddedSource(int Index, Source Source, Accepted Accepted, DateTimeOffset Now);
 }
+
+/// <summary>A file read and extracted, accepted for storing: its document, claims and what is stored beside them.</summary>
+/// <param name="Name">The source's name: the file name, or the name it was ingested as a version of.</param>
+/// <param name="FileName">The name of the file read.</param>
+/// <param name="By">Who uploaded the file, for the audit history; null for the command and the seeds.</param>
+/// <param name="VersionClaims">The claims as the version row keeps them (<see cref="Data.VersionClaims"/>).</param>
+/// <param name="Kind">The kind guessed for a new source.</param>
+internal sealed record Accepted(
+    string Name, string FileName, string? By, DateTimeOffset? Observed, string Sha256, long ByteCount, ExtractedDocument Document,
+    IReadOnlyList<NewClaim> Claims, int SuggestionCount, string VersionClaims, SourceKind Kind, DateOnly? StatedDate, TimeSpan ReadTime,
+    TimeSpan ExtractTime);

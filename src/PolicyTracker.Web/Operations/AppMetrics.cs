@@ -42,7 +42,8 @@ public sealed class AppMetrics
 
     public Meter Meter { get; }
 
-    private void Ingested(IngestOutcome? outcome, TimeSpan elapsed)
+    /// <summary>Records one file's ingest: its outcome (null when it failed) and its time from reading to stored.</summary>
+    public void Ingested(IngestOutcome? outcome, TimeSpan elapsed)
     {
         var name = outcome switch
         {

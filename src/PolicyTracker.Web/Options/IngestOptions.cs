@@ -23,6 +23,24 @@ public sealed class IngestOptions
     [Range(0.001, 3600)]
     public double ReadTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The most files the <c>ingest</c> command stores in one transaction; 1 stores each file in a transaction of its
+    /// own. A batch also ends at <see cref="BatchBytes"/>, and when the files after it are not read yet.
+    /// </summary>
+    [Range(1, 1000)]
+    public int BatchFiles { get; set; } = 32;
+
+    /// <summary>A batch ends once its files hold this many bytes; a larger file is a batch of its own.</summary>
+    [Range(1, long.MaxValue)]
+    public long BatchBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// How many files the <c>ingest</c> command reads and extracts at once while it stores the ones before them; 0 for
+    /// one per core.
+    /// </summary>
+    [Range(0, 64)]
+    public int Readers { get; set; }
+
     /// <summary>How many files one upload in the browser may hold; an upload with more is refused whole.</summary>
     [Range(1, 1000)]
     public int MaxFilesPerUpload { get; set; } = 20;
