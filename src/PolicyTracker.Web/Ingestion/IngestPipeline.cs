@@ -219,7 +219,7 @@ public sealed class IngestPipeline(
         var outcomes = new Dictionary<Slot, IngestOutcome>();
         var failures = new Dictionary<Slot, Exception>();
         var oneByOne = prepared.Count == 1;
-        if (!oneByOne)
+        if (prepared.Count > 1)
         {
             try
             {
