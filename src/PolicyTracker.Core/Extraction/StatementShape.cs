@@ -59,20 +59,11 @@ internal static class StatementShape
     /// </summary>
     public static bool IsRunInLabel(Statement statement, ReadOnlySpan<char> own)
     {
+        // Opening its block (a few characters of marker or space aside) and not ending it.
         var trimmed = own.Trim();
-        if (statement.Kind is BlockKind.TableRow or BlockKind.Heading || trimmed.Length == 0 || trimmed[^1] != '.'
-            || statement.Span.Start > statement.Block.Start + 4 || statement.Span.End >= statement.Block.End - 1)
-        {
-            return false;
-        }
-
-        var words = 0;
-        foreach (var range in trimmed.Split(' '))
-        {
-            words += trimmed[range].IsWhiteSpace() ? 0 : 1;
-        }
-
-        return words <= 3;
+        return statement.Kind is not (BlockKind.TableRow or BlockKind.Heading) && trimmed.Length > 0 && trimmed[^1] == '.'
+            && statement.Span.Start <= statement.Block.Start + 4 && statement.Span.End < statement.Block.End - 1
+            && WordCount.Of(trimmed) <= 3;
     }
 
     // A table's header row names the questions; its data rows answer them.

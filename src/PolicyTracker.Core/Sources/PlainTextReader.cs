@@ -148,7 +148,7 @@ internal static partial class PlainTextReader
             return false;
         }
 
-        return CountWords(line) <= MaxHeadingWords;
+        return WordCount.Of(line) <= MaxHeadingWords;
     }
 
     private static bool StartsList(string text, Line line) =>
@@ -163,25 +163,7 @@ internal static partial class PlainTextReader
         }
 
         var value = text.AsSpan(first.Content.Start, first.Content.Length);
-        return CountWords(value) <= MaxTitleWords ? value.ToString() : null;
-    }
-
-    private static int CountWords(ReadOnlySpan<char> value)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in value)
-        {
-            var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord)
-            {
-                words++;
-            }
-
-            inWord = !isSpace;
-        }
-
-        return words;
+        return WordCount.Of(value) <= MaxTitleWords ? value.ToString() : null;
     }
 
     // Tabs count as four columns and two columns make one level, so a one-space slip does not nest.
