@@ -16,8 +16,11 @@ namespace PolicyTracker.Core.Extraction;
 /// (<see cref="Relations.RelationReader"/>, <see cref="Relations.ClaimJudge"/>); the <em>claim</em> stage, here, gives it
 /// its subject, scopes, cues and a quote that is an exact slice of the document's text.
 /// </summary>
-public sealed class ClaimExtractor
+public sealed partial class ClaimExtractor
 {
+    // Enough to make a lead-in's case a suggestion: 0.75 for a stance read from the lead-in, under the threshold of 0.6.
+    private const double CaseOfLeadInDoubt = 0.2;
+
     // Statements longer than this are often run-on chains of clauses; their quote keeps only the clauses that
     // hold the evidence, so the quote reads as the claim and not as the whole paragraph.
     private const int LongStatement = 160;
@@ -203,6 +206,17 @@ public sealed class ClaimExtractor
 
             string? quoteText = null;
             IReadOnlyList<Cue>? cues = null;
+            // An item under a lead-in that states the stance ("We do not train on:") is one case of it, an exception
+            // to what the policy says in general, unless the item names a plan of its own ("accounts for work").
+            if (IsCaseOfLeadIn(rule, view, finding, scopeEvidence))
+            {
+                judgement = judgement with
+                {
+                    Confidence = Math.Round(judgement.Confidence - CaseOfLeadInDoubt, 2),
+                    Doubts = [.. judgement.Doubts, "one case listed under its lead-in"],
+                };
+            }
+
             // Nobody knows whom a claim with no subject is about; it still says what it says.
             var confidence = subject == SubjectResolver.Unknown ? Math.Round(judgement.Confidence - 0.1, 2) : judgement.Confidence;
             foreach (var scope in named.Count > 0 ? named : [state.Scope])
@@ -220,6 +234,10 @@ public sealed class ClaimExtractor
             }
         }
     }
+
+    private static bool IsCaseOfLeadIn(TopicRule rule, StatementView view, Finding finding, TextSpan? scopeEvidence) =>
+        rule.Definition.ValueKind is ValueKind.Stance && view.Statement.Kind == BlockKind.ListItem
+        && !view.IsOwn(finding.Trigger) && scopeEvidence is null;
 
     /// <summary>Reads who does what to whose data around the trigger, and judges whether that makes the topic's claim.</summary>
     private Judgement Judge(string text, TopicRule rule, StatementView view, Finding finding, DocumentState state, out Relation relation)
@@ -294,15 +312,9 @@ public sealed class ClaimExtractor
 
         Add(CueKind.Condition, relation.Condition);
         Add(CueKind.Value, finding.ValueSpan);
-        if (subjectEvidence is { } subject)
-        {
-            cues.Add(new Cue(CueKind.Subject, subject.Slice(text), subject));
-        }
-
-        if (scopeEvidence is { } scope)
-        {
-            cues.Add(new Cue(CueKind.Scope, scope.Slice(text), scope));
-        }
+        // Both are spans of the view, like the relation's.
+        Add(CueKind.Subject, subjectEvidence);
+        Add(CueKind.Scope, scopeEvidence);
 
         if (state.Heading is { } heading)
         {
@@ -440,7 +452,12 @@ public sealed class ClaimExtractor
         return new TextSpan(start, end);
     }
 
+    // "These providers" in an article are companies in general; "we require these providers not to ..." in a policy
+    // are the provider's own vendors, bound by it.
     private bool IsAboutUnnamedActors(ReadOnlySpan<char> statement) =>
-        TopicMatcher.AnyMatch(Catalog.GenericActors, statement) && !subjects.NamesAny(statement);
+        TopicMatcher.AnyMatch(Catalog.GenericActors, statement) && !subjects.NamesAny(statement) && !ProviderBindsThem().IsMatch(statement);
+
+    [GeneratedRegex(@"\bwe (?:\w+ ){0,2}(?:require|permit|allow|prohibit|oblige|instruct|contractually)\w*\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProviderBindsThem();
 
 }

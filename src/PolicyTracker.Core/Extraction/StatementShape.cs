@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using PolicyTracker.Core.Sources;
 using PolicyTracker.Core.Text;
 
 namespace PolicyTracker.Core.Extraction;
 
 /// <summary>The segment stage's tests of a statement's shape: headings, questions, lead-ins and header rows make no claim.</summary>
-internal static class StatementShape
+internal static partial class StatementShape
 {
     public static bool IsQuestion(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith('?');
 
@@ -54,17 +55,27 @@ internal static class StatementShape
 
     /// <summary>
     /// A run-in label opening a paragraph or list item ("Advertising partners. Third-party advertising companies ...",
-    /// "Download your data. You can request a copy ..."): a few words ending in a full stop, with the block going on
-    /// after them. It names what follows, like a heading; the sentences after it make the claims.
+    /// "Download your data. You can request a copy ...", "Use of data for AI training. Microsoft uses ..."): a few
+    /// words ending in a full stop, with the block going on after them. It names what follows, like a heading; the
+    /// sentences after it make the claims. Up to three words it is a label whatever they are; up to eight, only a
+    /// phrase with no one acting and no verb of a sentence ("We never sell data." is a statement).
     /// </summary>
     public static bool IsRunInLabel(Statement statement, ReadOnlySpan<char> own)
     {
         // Opening its block (a few characters of marker or space aside) and not ending it.
         var trimmed = own.Trim();
-        return statement.Kind is not (BlockKind.TableRow or BlockKind.Heading) && trimmed.Length > 0 && trimmed[^1] == '.'
-            && statement.Span.Start <= statement.Block.Start + 4 && statement.Span.End < statement.Block.End - 1
-            && WordCount.Of(trimmed) <= 3;
+        if (statement.Kind is BlockKind.TableRow or BlockKind.Heading || trimmed.Length == 0 || trimmed[^1] != '.'
+            || statement.Span.Start > statement.Block.Start + 4 || statement.Span.End >= statement.Block.End - 1)
+        {
+            return false;
+        }
+
+        var words = WordCount.Of(trimmed);
+        return words <= 3 || (words <= 8 && !SentenceWord().IsMatch(trimmed));
     }
+
+    [GeneratedRegex(@"\b(?:we|you|they|it|i|us|our|your|their|is|are|was|were|be|been|will|would|may|might|can|could|do|does|did|not|never|no|has|have|had|shall|must|should|only)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceWord();
 
     // A table's header row names the questions; its data rows answer them.
     public static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;

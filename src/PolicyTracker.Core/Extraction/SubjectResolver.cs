@@ -58,10 +58,14 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
             : match.Groups["owner"].Value;
     }
 
+    /// <summary>
+    /// A company's slug, as analysts write it: the name without its legal form or a closing "AI", its words run
+    /// together ("Hugging Face, Inc." is huggingface, "Stability AI Ltd" stability, "Character.AI" character).
+    /// </summary>
     private static string Slug(string name)
     {
-        var words = LegalForm().Replace(name, "");
-        var slug = NonSlug().Replace(words.ToLowerInvariant(), "-").Trim('-');
+        var words = TrailingAi().Replace(LegalForm().Replace(name, ""), "");
+        var slug = NonSlug().Replace(words.ToLowerInvariant(), "");
         return slug.Length > 0 ? slug : Unknown;
     }
 
@@ -197,11 +201,12 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         return before ?? mentions[0];
     }
 
-    // "Unlike OpenAI, Anthropic ..." and "more than Google" name an organisation the statement is not about.
+    // "Unlike OpenAI, Anthropic ...", "more than Google" and "partners, such as LinkedIn and Google," name an
+    // organisation the statement is not about, the last as one example of others.
     private static bool IsComparison(ReadOnlySpan<char> text, int index) =>
-        ComparisonCue().IsMatch(text[Math.Max(0, index - 14)..index]);
+        ComparisonCue().IsMatch(text[Math.Max(0, index - 60)..index]);
 
-    // A policy of a company the catalog does not know: "Acme AI Privacy Policy" is about acme-ai.
+    // A policy of a company the catalog does not know: "Acme AI Privacy Policy" is about acme.
     private static string? SubjectFromTitle(string? title)
     {
         if (title is null)
@@ -219,7 +224,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         return slug == Unknown ? null : slug;
     }
 
-    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+(?:[\w.&-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonCue();
 
     // A name followed by a verb is the one doing something: "Cohere does not use", "OpenAI keeps".
@@ -244,6 +249,10 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
     [GeneratedRegex(@"[^a-z0-9]+")]
     private static partial Regex NonSlug();
+
+    // "AI" closing a longer name is the industry, not the name: "Together AI", "Character.AI"; "AI21" keeps it.
+    [GeneratedRegex(@"(?<=\w)[ .-](?-i:AI)\W*$")]
+    private static partial Regex TrailingAi();
 }
 
 /// <summary>A mention of an organisation: its subject slug and where the name stands.</summary>

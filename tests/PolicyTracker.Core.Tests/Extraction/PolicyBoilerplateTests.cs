@@ -5,7 +5,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 /// <summary>
 /// Boilerplate common to real privacy policies that read as a claim on a keyword — ad-industry bodies and device
 /// ad settings, statutory rights-list wording, "training" meaning a course, limits on a right, a paragraph about a
-/// special case, a list of purposes, the end of a retention period read as the person deleting, inactive accounts, feedback copies and logs, declined choices, partner programmes, exceptions, ad measurement, ad identifiers and cookies, leaving the service, steps before training, run-in labels, a plan's data named by another plan — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
+/// special case, a list of purposes, the end of a retention period read as the person deleting, inactive accounts, feedback copies and logs, declined choices, partner programmes, exceptions, ad measurement, ad identifiers and cookies, leaving the service, steps before training, run-in labels, a plan's data named by another plan, a business customer acting in a later clause, the right to object, sale opt-outs, the provider's own training — each pinned in both directions with sentences of our own: the boilerplate makes no claim on
 /// the topic, and the real statement beside it still makes its claim.
 /// </summary>
 public sealed class PolicyBoilerplateTests
@@ -46,6 +46,16 @@ public sealed class PolicyBoilerplateTests
     [InlineData("Your opt-out of model training does not apply to data already used for training.", "Model training", "training.user_control")]
     [InlineData("Before using any data for training, we remove direct identifiers.", "Model training", "training.default")]
     [InlineData("Where you submit feedback on a response, we retain the related conversation for 4 years.", "Retention", "retention.active")]
+    [InlineData("Your employer's agreement with us governs your data, and the Customer may be able to export or delete the content of your account.", "Work accounts", "rights.deletion")]
+    [InlineData("Your employer's agreement with us governs your data, and the Customer may be able to export or delete the content of your account.", "Work accounts", "rights.export")]
+    [InlineData("Object to our processing of your personal information, including our use of your content to train our models.", "Your rights", "training.default")]
+    [InlineData("You can opt out of this sharing by clicking \"Do Not Sell or Share My Personal Information\" or by enabling the Global Privacy Control.", "Your choices", "training.user_control")]
+    [InlineData("Our cloud partners host the models, and we do not use your prompts to train our models.", "Cloud partners", "sharing.third_party_training")]
+    [InlineData("Your conversations are stored in your chat history until you delete them.", "Retention", "rights.deletion")]
+    [InlineData("When you delete an item from your history, it is removed from our active systems within thirty (30) days.", "Retention", "rights.deletion")]
+    [InlineData("You may refuse such a transfer by deleting your account and ceasing to use the Services.", "International transfers", "rights.deletion")]
+    [InlineData("Right to define directives regarding the storage and erasure of your personal data after your death.", "Your rights", "rights.deletion")]
+    [InlineData("We do not use voice data to train our general models.", "Voice data", "training.default")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -76,6 +86,15 @@ public sealed class PolicyBoilerplateTests
     [InlineData("Your chats are kept for as long as your account remains active.", "Retention", "retention.active account-lifetime")]
     [InlineData("Our vendors may not use your data for their own purposes, and we do not permit them to train their own models on it.", "Vendors", "sharing.third_party_training no")]
     [InlineData("Your chats are only accessible to authorised members of our staff who need them for their duties.", "Security", "security.employee_access_restricted yes")]
+    [InlineData("Your employer's agreement with us governs your data, and you can export or delete the content of your account at any time.", "Work accounts", "rights.deletion yes")]
+    [InlineData("Object to our processing of your personal information, including our use of your content to train our models.", "Your rights", "training.user_control yes")]
+    [InlineData("You have the right to object to our use of your personal information for model training.", "Your rights", "training.user_control yes")]
+    [InlineData("Our service providers act on our instructions, and we do not permit them to use your content to train their own models.", "Service providers", "sharing.third_party_training no")]
+    [InlineData("You can delete your account at any time in Settings; when you delete your account, we delete your data within 30 days.", "Your choices", "rights.deletion yes")]
+    [InlineData("We do not use your voice data or your other content to train our general models.", "Model training", "training.default opt-in")]
+    [InlineData("We require these providers, under our agreements with them, not to use your content to train their models.", "Service providers", "sharing.third_party_training no")]
+    [InlineData("They may not use your inputs for any other purpose, including to train their own models.", "Service providers", "sharing.third_party_training no")]
+    [InlineData("Users on the Free plan cannot opt out of model training.", "Model training", "training.user_control no")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -115,10 +134,30 @@ public sealed class PolicyBoilerplateTests
         Assert.Equal(claimed, defaults.Contains("training.default opt-out"));
     }
 
+    // An item under "We do not train on:" is one exception to the policy's practice; it is the stance of a plan only
+    // when it names that plan.
+    [Theory]
+    [InlineData("Data from users in the European Economic Area, unless we have given notice.", null)]
+    [InlineData("Data from users signed in with an organizational account.", "commercial")]
+    public void Extract_ItemUnderAStanceLeadIn_IsAClaimOnlyForAPlanItNames(string item, string? scope)
+    {
+        var document = new DocumentBuilder().Heading(Title).Heading("Model training")
+            .Paragraph("We do not train our models on the following:")
+            .Item(item)
+            .Build(Title);
+
+        var claims = Extractor.Extract(document).Where(c => c.Topic == "training.default").ToList();
+
+        Assert.All(claims, c => Assert.Equal("opt-in", c.Value));
+        Assert.Equal(scope is null ? [] : [scope], claims.Where(c => !c.IsSuggestion(Confidence.DefaultThreshold)).Select(c => c.Scope));
+    }
+
     // "API business data" is the API's data: the business words describe it, they do not name a second plan.
     [Theory]
     [InlineData("Our access to API business data is limited to authorized employees.", "api")]
     [InlineData("Our access to business data is limited to authorized employees.", "commercial")]
+    [InlineData("Our access to data of users signed in with an organizational account is limited to authorized employees.", "commercial")]
+    [InlineData("Our access to data processed in a private deployment is limited to authorized employees.", "commercial")]
     public void Extract_DataNamedByItsPlan_HasThatPlansScope(string sentence, string scope)
     {
         var claims = Extract(sentence, "Security").Where(c => c.Topic == "security.employee_access_restricted");
@@ -140,12 +179,23 @@ public sealed class PolicyBoilerplateTests
     }
 
     // A run-in label names the paragraph, like a heading; the sentence after it makes the claim.
-    [Fact]
-    public void Extract_ParagraphOpeningOnARunInLabel_TheLabelMakesNoClaim()
+    [Theory]
+    [InlineData("Download your data. You can request a copy of your chats in your account settings.", "rights.export", "You can request")]
+    [InlineData("Use of data for model training. We use your chats to train our models.", "training.default", "We use your chats")]
+    public void Extract_ParagraphOpeningOnARunInLabel_TheLabelMakesNoClaim(string paragraph, string topic, string claimStart)
     {
-        var claims = Extract("Download your data. You can request a copy of your chats in your account settings.", "Your choices");
+        var claims = Extract(paragraph, "Your choices");
 
-        var claim = Assert.Single(claims, c => c.Topic == "rights.export");
-        Assert.StartsWith("You can request", claim.Quote, StringComparison.Ordinal);
+        var claim = Assert.Single(claims, c => c.Topic == topic);
+        Assert.StartsWith(claimStart, claim.Quote, StringComparison.Ordinal);
+    }
+
+    // A short sentence opening a paragraph is a statement when someone acts in it, not a label.
+    [Fact]
+    public void Extract_ParagraphOpeningOnAShortStatement_TheStatementMakesItsClaim()
+    {
+        var claims = Extract("We never sell personal information. Our partners may only process it for us.", "Sharing");
+
+        Assert.Contains(claims, c => c.Topic == "sharing.sale" && c.Value == "no" && c.Quote.StartsWith("We never sell", StringComparison.Ordinal));
     }
 }

@@ -135,12 +135,44 @@ public sealed class RelationTests
     }
 
     [Fact]
+    public void Extract_CuesOfSubjectAndScope_AreTheWordsStandingAtTheirPlace()
+    {
+        // Later in the document than its first block, so a span of the statement's view is not one of the document.
+        var document = new DocumentBuilder().Heading(Title).Heading("How we use information")
+            .Paragraph("We describe our practices below.")
+            .Paragraph("Enterprise customers of OpenAI can delete their chats at any time.")
+            .Build(Title);
+
+        var claim = Assert.Single(Extractor.Extract(document), c => c.Topic == "rights.deletion");
+
+        Assert.Equal(("openai", "commercial"), (claim.Subject, claim.Scope));
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Subject && c.Text == "OpenAI");
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Scope && c.Text == "Enterprise");
+        Assert.All(claim.Cues.Where(c => c.Span is not null), c => Assert.Equal(c.Text, c.Span!.Value.Slice(document.Text)));
+    }
+
+    [Fact]
     public void Extract_NarrowStatement_IsASuggestionSayingWhy()
     {
         var claim = Assert.Single(Extract("We do not sell the personal information of children under 13."));
 
         Assert.True(claim.IsSuggestion(Confidence.DefaultThreshold));
         Assert.Contains(claim.Cues, c => c.Kind == CueKind.Doubt && c.Text.Contains("special case", StringComparison.Ordinal));
+    }
+
+    // Organisations given as examples of others ("partners, such as LinkedIn and Google") are not what the statement is about.
+    [Fact]
+    public void Extract_OrganisationsGivenAsExamples_AreNotTheSubject()
+    {
+        var document = new DocumentBuilder()
+            .Paragraph("Privacy notice")
+            .Paragraph("Acme, Inc. (“Acme”, “we” or “us”) explains here how we handle data.")
+            .Paragraph("We share your data with advertising partners, such as LinkedIn and Google, to show you targeted ads.")
+            .Build();
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(("acme", "sharing.advertising", "yes"), (claim.Subject, claim.Topic, claim.Value));
     }
 
     [Fact]
@@ -157,10 +189,14 @@ public sealed class RelationTests
         Assert.Equal("brightline", claim.Subject);
     }
 
-    // The short name a company defines for itself is its subject, not its legal name cut down.
+    // The short name a company defines for itself is its subject, not its legal name cut down; its words run together
+    // and a closing "AI" is dropped, as analysts write the slug.
     [Theory]
     [InlineData("Nine Labs Inc. (together with its affiliates, “NineLabs”, “we” or “us”) explains here how we handle data.", "ninelabs")]
     [InlineData("Nine Labs Ltd. (the “Company”, “we”) explains here how we handle data.", "nine")]
+    [InlineData("Hugging Face, Inc. (“Hugging Face”, “we” or “us”) explains here how we handle data.", "huggingface")]
+    [InlineData("Steady AI Ltd. (“Steady AI”, “we”) explains here how we handle data.", "steady")]
+    [InlineData("Persona.AI, Inc. (“Persona.AI”, “we”) explains here how we handle data.", "persona")]
     public void Extract_DocumentDefiningItsShortName_TakesThatNameAsSubject(string declaration, string subject)
     {
         var document = new DocumentBuilder()

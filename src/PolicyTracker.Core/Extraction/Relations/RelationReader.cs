@@ -33,7 +33,7 @@ internal static partial class RelationReader
         // who acts is told by the main clause after it.
         if (triggerInOwn && clauseStart == ownStart && OpeningCondition().IsMatch(own)
             && own.IndexOf(',') is var comma and > 0 && ownStart + comma > trigger.End
-            && FindActor(lexicon, text, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
+            && FindActor(lexicon, text, ownStart, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
         {
             clauseStart = ownStart + comma + 1;
             actorEnd = OwnSentenceEnd(text, clauseStart);
@@ -46,7 +46,7 @@ internal static partial class RelationReader
             break;
         }
 
-        var (actor, actorSpan) = FindActor(lexicon, text, clauseStart, actorEnd, organisations);
+        var (actor, actorSpan) = FindActor(lexicon, text, ownStart, clauseStart, actorEnd, organisations);
 
         return new Relation(
             actor,
@@ -92,7 +92,7 @@ internal static partial class RelationReader
     }
 
     private static (ActorKind Kind, TextSpan? Span) FindActor(
-        RelationLexicon lexicon, ReadOnlySpan<char> text, int start, int end, IReadOnlyList<TextSpan> organisations)
+        RelationLexicon lexicon, ReadOnlySpan<char> text, int ownStart, int start, int end, IReadOnlyList<TextSpan> organisations)
     {
         var best = (Kind: ActorKind.Unstated, Span: (TextSpan?)null);
         var window = text[start..end];
@@ -106,7 +106,7 @@ internal static partial class RelationReader
                     break;
                 }
 
-                if (!AfterPreposition(text[..at]) && !(kind == ActorKind.Person && InRelativeClause(text[..at])))
+                if (!AfterPreposition(text[Preceding(start, ownStart)..at]) && !(kind == ActorKind.Person && InRelativeClause(text[..at])))
                 {
                     best = (kind, new TextSpan(at, at + match.Length));
                     break;
@@ -117,7 +117,7 @@ internal static partial class RelationReader
         foreach (var organisation in organisations)
         {
             if (organisation.Start >= start && organisation.End <= end
-                && (best.Span is not { } found || organisation.Start < found.Start) && !AfterPreposition(text[..organisation.Start]))
+                && (best.Span is not { } found || organisation.Start < found.Start) && !AfterPreposition(text[Preceding(start, ownStart)..organisation.Start]))
             {
                 best = (ActorKind.Provider, organisation);
                 break;
@@ -136,6 +136,13 @@ internal static partial class RelationReader
 
         return best;
     }
+
+    /// <summary>
+    /// Where the words that may put an actor after a preposition begin. A clause that starts inside the statement
+    /// ("..., and the Customer may delete") starts with its actor, whatever the word that ended the clause before;
+    /// a statement's first clause may continue its lead-in ("We share your data with:" then "advertisers").
+    /// </summary>
+    private static int Preceding(int clauseStart, int ownStart) => clauseStart > ownStart ? clauseStart : 0;
 
     private static int OwnSentenceEnd(ReadOnlySpan<char> text, int from)
     {
