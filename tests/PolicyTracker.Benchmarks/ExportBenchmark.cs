@@ -45,7 +45,7 @@ internal static class ExportBenchmark
         await MeasureAsync("HTML report, all claims", Console.Out, dbOptions, async (db, s) =>
         {
             var comparisons = new ContradictionQueries(db, cache);
-            var matrices = new ProviderMatrixQueries(db, comparisons, PolicyTracker.Core.Extraction.TopicCatalog.Default, TimeProvider.System);
+            var matrices = new ProviderMatrixQueries(comparisons, PolicyTracker.Core.Extraction.TopicCatalog.Default, TimeProvider.System);
             var report = await new ReportQuery(db, comparisons, matrices, reports, TimeProvider.System).BuildAsync(ReportFilter.All, CancellationToken.None);
             await using var writer = new StreamWriter(s, leaveOpen: true);
             await HtmlReportWriter.WriteAsync(report, writer, CancellationToken.None);

@@ -28,9 +28,10 @@ namespace PolicyTracker.Benchmarks;
 ///    ingest command does, with --workers readers (default: one per core); or one by one on --workers workers; or
 ///    both, with the stages apart, --rounds times (compare);
 /// 2. times the contradiction recompute (loading every claim and comparing them) five times;
-/// 3. starts the built app as its own process (Kestrel on 127.0.0.1) over that database, and sends the Claims, Compare
-///    and Contradictions pages from --clients concurrent clients, --requests each, reporting the latency each client
-///    sees (request sent to last byte read) and the server process's peak resident memory (VmHWM).
+/// 3. starts the built app as its own process (Kestrel on 127.0.0.1) over that database, and sends the Claims, Compare,
+///    Contradictions and Providers pages, as a visitor and as a signed-in editor, from --clients concurrent clients,
+///    --requests each, reporting the latency each client sees (request sent to last byte read) and the server
+///    process's peak resident memory (VmHWM).
 /// PostgreSQL: --connection, or POLICYTRACKER_TEST_POSTGRES (as set by scripts/postgres-test-server.sh); the
 /// benchmark drops and creates the database named in it (default policytracker_bench).
 /// </summary>
@@ -324,6 +325,18 @@ internal static class ServerBenchmark
                 next[c] = await editor.FollowNextAsync(next[c] ?? $"/Claims{Filter(c)}"));
             await load.MeasureAsync("editor `/Compare?subject=…`", (c, r) => PageLoad.GetAsync(editor.Http, $"/Compare?subject={subjects[(c + r) % subjects.Length]}"));
             await load.MeasureAsync("editor `/Contradictions?subject=…`", (c, r) => PageLoad.GetAsync(editor.Http, $"/Contradictions?subject={subjects[(c + r) % subjects.Length]}"));
+
+            // The matrix as people narrow it: families, providers, order, and source kinds (which compare only those
+            // sources' claims); each client goes through the filters in turn, starting at its own.
+            string[] matrixFilters =
+            [
+                "", "?family=training", "?sort=name", "?subject={s}&subject={t}", "?kind=OfficialPolicy",
+                "?family=retention&kind=Article&kind=Guide", "?family=rights&sort=name", "?subject={s}&kind=OfficialPolicy",
+            ];
+            string MatrixFilter(int i) => matrixFilters[i % matrixFilters.Length]
+                .Replace("{s}", subjects[i / matrixFilters.Length % subjects.Length], StringComparison.Ordinal)
+                .Replace("{t}", subjects[(i / matrixFilters.Length + 1) % subjects.Length], StringComparison.Ordinal);
+            await load.MeasureAsync("editor `/Providers?…` (varied filters)", (c, r) => PageLoad.GetAsync(editor.Http, $"/Providers{MatrixFilter(c + r)}"));
 
             // The same load on the smallest Kestrel endpoint, in this run: page throughput is read as a share of it.
             await using var hello = await HelloWorld.StartAsync(FreePort());

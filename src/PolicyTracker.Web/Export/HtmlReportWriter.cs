@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Logging.Abstractions;
+using PolicyTracker.Web.Components;
 using PolicyTracker.Web.Export.Report;
 
 namespace PolicyTracker.Web.Export;
@@ -49,14 +49,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>One component with its parameters, rendered to HTML outside any page: the report and its tests use it.</summary>
-    public static async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var root = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return root.ToHtmlString();
-        });
-    }
+    public static Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        StaticHtml.RenderAsync<TComponent>(Services, parameters);
 }

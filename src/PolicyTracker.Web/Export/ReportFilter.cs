@@ -31,9 +31,6 @@ public sealed class ReportFilter
 
     public bool IsEmpty => Subjects.Count == 0 && Topics.Count == 0 && Statuses.Count == 0 && Kinds.Count == 0;
 
-    /// <summary>True when only subjects and topics narrow it, so a contradiction is in scope whole or not at all.</summary>
-    public bool ByKeysOnly => Statuses.Count == 0 && Kinds.Count == 0;
-
     /// <summary>
     /// Reads the four lists; each value may hold several, comma-separated. Statuses and kinds are enum names in
     /// any case, with or without dashes (<c>not-applicable</c>, <c>official-policy</c>).
@@ -126,6 +123,9 @@ public sealed class ReportFilter
 
     public bool Includes(string subject, string topic) =>
         (Subjects.Count == 0 || Subjects.Contains(subject)) && (Topics.Count == 0 || Topics.Contains(topic));
+
+    /// <summary>True when a claim of a source of <paramref name="kind"/> is in scope, as <see cref="Apply"/> reads it.</summary>
+    public bool Includes(SourceKind kind) => Kinds.Count == 0 || Kinds.Contains(kind);
 
     /// <summary>The filter as query-string pairs, one per value, for links to the same export in another format.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Core.Comparison;
 using PolicyTracker.Core.Sources;
-using PolicyTracker.Web.Charts;
 using PolicyTracker.Web.Comparison;
 using PolicyTracker.Web.Export;
 using PolicyTracker.Web.Hosting;
@@ -20,13 +19,13 @@ public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
 {
     public MatrixRequest Query { get; private set; } = new();
 
-    public MatrixResult? Result { get; private set; }
+    public ProviderView? View { get; private set; }
+
+    public MatrixResult? Result => View?.Result;
 
     public string? Error { get; private set; }
 
     public ProviderMatrix? Matrix => Result?.Matrix;
-
-    public ProviderCharts? Charts { get; private set; }
 
     /// <summary>The families a row can be in, for the filter: the built-in ones.</summary>
     public static IReadOnlyList<string> FamilyChoices => TopicFamilies.Known;
@@ -71,8 +70,7 @@ public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
         }
 
         CurrentSort = query.Sort;
-        Result = await matrices.BuildAsync(query, kinds, ct);
-        Charts = matrices.Charts(Result.Matrix);
+        View = await matrices.ViewAsync(query, kinds, ct);
         return true;
     }
 }
