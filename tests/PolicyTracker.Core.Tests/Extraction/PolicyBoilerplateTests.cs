@@ -95,6 +95,9 @@ public sealed class PolicyBoilerplateTests
     [InlineData("We require these providers, under our agreements with them, not to use your content to train their models.", "Service providers", "sharing.third_party_training no")]
     [InlineData("They may not use your inputs for any other purpose, including to train their own models.", "Service providers", "sharing.third_party_training no")]
     [InlineData("Users on the Free plan cannot opt out of model training.", "Model training", "training.user_control no")]
+    [InlineData("We use your personal information, including your chats, to improve the Services and to develop new features, including by training our models.", "How we use information", "training.default opt-out")]
+    [InlineData("When the setting is turned off, we will not use your subsequent conversations for model training.", "Model training", "training.setting_timing future-only")]
+    [InlineData("If you turn it off, conversations you have after you change the setting will not be used to train our models.", "Model training", "training.setting_timing future-only")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -150,6 +153,22 @@ public sealed class PolicyBoilerplateTests
 
         Assert.All(claims, c => Assert.Equal("opt-in", c.Value));
         Assert.Equal(scope is null ? [] : [scope], claims.Where(c => !c.IsSuggestion(Confidence.DefaultThreshold)).Select(c => c.Scope));
+    }
+
+    // A table of purposes: a row whose purpose is training the models is the default use of the data; a row whose
+    // purpose is something else is not, though the table is about the same data.
+    [Theory]
+    [InlineData("Training and improving our models with your content | Our legitimate interests", true)]
+    [InlineData("Content you submit | Provide our products; safety and security; train AI models", true)]
+    [InlineData("Improving the Service with your content | Our legitimate interests", false)]
+    public void Extract_PurposeTableRow_IsTheDefaultOnlyWhenItsPurposeIsTraining(string row, bool claimed)
+    {
+        var markdown = $"# {Title}\n\n## How we use your information\n\n| Purpose | Legal basis |\n|---|---|\n| {row} |\n";
+        var document = PolicyTracker.Core.Sources.SourceReader.Read("acme-policy.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+
+        var claims = Confident(Extractor.Extract(document));
+
+        Assert.Equal(claimed, claims.Contains("training.default opt-out"));
     }
 
     // "API business data" is the API's data: the business words describe it, they do not name a second plan.
