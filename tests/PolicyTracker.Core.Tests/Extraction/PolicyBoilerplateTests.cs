@@ -56,6 +56,10 @@ public sealed class PolicyBoilerplateTests
     [InlineData("You may refuse such a transfer by deleting your account and ceasing to use the Services.", "International transfers", "rights.deletion")]
     [InlineData("Right to define directives regarding the storage and erasure of your personal data after your death.", "Your rights", "rights.deletion")]
     [InlineData("We do not use voice data to train our general models.", "Voice data", "training.default")]
+    [InlineData("Connector data isn't used for training.", "Connectors", "training.default")]
+    [InlineData("We do not use the content of your private messages with friends and family to train our models.", "Messages", "training.default")]
+    [InlineData("If you choose not to allow us to use your chats to improve our models, we keep them for up to 30 days.", "Retention", "retention.opted_in")]
+    [InlineData("Data sent to our developer platform is not used to train our models unless you choose to share it.", "Developers", "training.user_control")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string sentence, string heading, string topic)
     {
         var claims = Confident(Extract(sentence, heading));
@@ -98,6 +102,10 @@ public sealed class PolicyBoilerplateTests
     [InlineData("We use your personal information, including your chats, to improve the Services and to develop new features, including by training our models.", "How we use information", "training.default opt-out")]
     [InlineData("When the setting is turned off, we will not use your subsequent conversations for model training.", "Model training", "training.setting_timing future-only")]
     [InlineData("If you turn it off, conversations you have after you change the setting will not be used to train our models.", "Model training", "training.setting_timing future-only")]
+    [InlineData("Your chats and uploaded files are not used to train our models.", "Model training", "training.default opt-in")]
+    [InlineData("If you choose not to allow us to use your chats to improve our models, we keep them for up to 30 days.", "Retention", "retention.opted_out P30D")]
+    [InlineData("Data sent to our developer platform is not used to train our models unless you choose to share it.", "Developers", "training.default opt-in")]
+    [InlineData("You can choose to share your data for training, and unless you choose to share it, we do not use it.", "Developers", "training.user_control yes")]
     public void Extract_RealStatement_StillMakesItsClaim(string sentence, string heading, string expected)
     {
         var claims = Confident(Extract(sentence, heading));
