@@ -106,6 +106,7 @@ public sealed partial class ClaimExtractor
             ExtractFrom(document.Text, statement, state, claims);
         }
 
+        DocumentConsistency.Settle(claims);
         return claims;
     }
 

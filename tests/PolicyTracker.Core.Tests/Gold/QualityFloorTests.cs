@@ -5,13 +5,13 @@ namespace PolicyTracker.Core.Tests.Gold;
 
 public sealed class QualityFloorTests
 {
-    // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.900, recall 0.837, F1 0.867;
-    // dev F1 0.778; holdout F1 0.760; second holdout F1 0.807 at the time of writing), so a regression fails the
+    // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.923, recall 0.837, F1 0.878;
+    // dev F1 0.800; holdout F1 0.766; second holdout F1 0.811 at the time of writing), so a regression fails the
     // build while small wobbles do not. Raise them when quality rises.
-    private const double SeedsF1Floor = 0.86;
-    private const double SeedsPrecisionFloor = 0.89;
+    private const double SeedsF1Floor = 0.87;
+    private const double SeedsPrecisionFloor = 0.91;
     private const double SeedsRecallFloor = 0.83;
-    private const double DevF1Floor = 0.76;
+    private const double DevF1Floor = 0.78;
     private const double HoldoutF1Floor = 0.75;
     private const double SecondHoldoutF1Floor = 0.79;
 
@@ -22,7 +22,7 @@ public sealed class QualityFloorTests
     private const double RealHoldoutPrecisionFloor = 0.68;
 
     // Policies written in the style of other providers' (docs/quality.md: written-dev, eight policies, precision
-    // 0.851, F1 0.817; written-holdout precision 0.806, F1 0.741).
+    // 0.842, F1 0.825; written-holdout precision 0.808, F1 0.747).
     private const double WrittenDevF1Floor = 0.80;
     private const double WrittenDevPrecisionFloor = 0.83;
     private const double WrittenHoldoutF1Floor = 0.72;
@@ -87,7 +87,7 @@ public sealed class QualityFloorTests
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
-    [InlineData(GoldCorpus.WrittenDevSet, 3)]
+    [InlineData(GoldCorpus.WrittenDevSet, 2)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {
         var gold = GoldFile.Load(GoldCorpus.GoldPath(set));
