@@ -37,7 +37,8 @@ public sealed class StartupTests(SeededTestApp app) : IClassFixture<SeededTestAp
 
         // Assert
         await using var db = app.CreateDbContext();
-        var sources = await db.Sources.Include(s => s.Claims).ToListAsync();
+        // Suggestions too: the version counts every claim it was read with, whatever an editor has yet to decide.
+        var sources = await db.Sources.IgnoreQueryFilters().Include(s => s.Claims).ToListAsync();
         Assert.All(sources, s =>
         {
             Assert.All(s.Claims, c => Assert.Equal(c.Quote, s.Text[c.Start..c.End]));
