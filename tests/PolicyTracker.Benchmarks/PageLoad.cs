@@ -6,7 +6,8 @@ namespace PolicyTracker.Benchmarks;
 
 /// <summary>
 /// One phase of concurrent load: a warm-up request per client, then each client's requests one after another; prints
-/// a table row of throughput, the latency each client saw and the server's CPU per request.
+/// a table row of throughput, the latency each client saw, the server's CPU per request and its peak resident memory
+/// so far, which tells the phase that raised it.
 /// </summary>
 internal sealed class PageLoad(int clients, int requests, int serverPid)
 {
@@ -32,7 +33,7 @@ internal sealed class PageLoad(int clients, int requests, int serverPid)
         serverCpu = ServerBenchmark.CpuSeconds(serverPid) - serverCpu;
         var sorted = times.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {ServerBenchmark.Percentile(sorted, 0.50):F1} | {ServerBenchmark.Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} | {serverCpu * 1000 / sorted.Count:F1} |"));
+            $"| {label} | {sorted.Count / all.Elapsed.TotalSeconds:F0} | {ServerBenchmark.Percentile(sorted, 0.50):F1} | {ServerBenchmark.Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} | {serverCpu * 1000 / sorted.Count:F1} | {ServerBenchmark.Memory(serverPid, "VmHWM")} |"));
     }
 
     /// <summary>A GET read to its last byte, failing on any status but success.</summary>

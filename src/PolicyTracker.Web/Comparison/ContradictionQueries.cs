@@ -10,8 +10,8 @@ namespace PolicyTracker.Web.Comparison;
 
 /// <summary>
 /// Loads the stored claims and builds the one <see cref="ComparisonModel"/> the pages, the exports and the API present.
-/// The comparison reads every claim, so it is kept in <see cref="ComparisonCache"/> and rebuilt only when the stored
-/// claims have changed.
+/// The comparison reads every claim, so it is kept in <see cref="ComparisonCache"/> and rebuilt only when the
+/// <see cref="DataVersion"/> has moved.
 /// </summary>
 public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cache)
 {
@@ -21,8 +21,8 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
     /// <summary>The comparison of the claims as stored now, with the sources' kinds and the views kept beside it.</summary>
     public async Task<ComparisonSnapshot> SnapshotAsync(CancellationToken ct)
     {
-        var stamp = await StampAsync(ct);
-        return await cache.GetAsync(stamp, LoadAsync, ct);
+        var version = await DataVersion.ReadAsync(db, ct);
+        return await cache.GetAsync(version, LoadAsync, ct);
     }
 
     /// <summary>
@@ -131,42 +131,14 @@ public sealed class ContradictionQueries(PolicyDbContext db, ComparisonCache cac
             return one;
         }
     }
-
-    /// <summary>
-    /// What changes whenever an ingest commits, in this process or in a command run beside it: every commit that
-    /// adds or replaces a source writes a version row, and new claims always get higher ids (both keys autoincrement).
-    /// The claim count catches claims removed without either, and the count of suggestions waiting changes with every
-    /// accept or reject (each decides one). All four come from indexes (the last from the partial index of pending ids), so this costs well under a millisecond even at
-    /// 100,000 claims. Quoted names and COALESCE read the same on SQLite and PostgreSQL.
-    /// </summary>
-    private Task<ComparisonStamp> StampAsync(CancellationToken ct) =>
-        db.Database.SqlQueryRaw<ComparisonStamp>(
-                """
-                SELECT (SELECT COALESCE(MAX("Id"), 0) FROM "SourceVersions") AS "MaxVersionId",
-                       (SELECT COALESCE(MAX("Id"), 0) FROM "Claims") AS "MaxClaimId",
-                       (SELECT COUNT(*) FROM "Claims") AS "Claims",
-                       (SELECT COUNT(*) FROM "Claims" WHERE "Suggestion" = 'Pending') AS "Pending"
-                """)
-            .SingleAsync(ct);
 }
 
 /// <summary>
-/// A cheap fingerprint of the stored claims: the one data version a <see cref="ComparisonModel"/> is stamped with. A
-/// different one means the comparison is stale.
-/// </summary>
-public sealed record ComparisonStamp(long MaxVersionId, long MaxClaimId, long Claims, long Pending);
-
-/// <summary>
-/// One comparison and what holds for the same <see cref="ComparisonStamp"/>: each source's kind, and the views worked
+/// One comparison and what holds for the same <see cref="DataVersion"/>: each source's kind, and the views worked
 /// out from both (the Providers page's matrices and charts, rendered), each on first use. They hold nothing per user,
-/// so every reader shares them, and they go when the stamp moves and a new snapshot replaces this one: one rule for
-/// all of them.
+/// so every reader shares them, and they go when the version moves and a new snapshot replaces this one: one rule for
+/// all of them. A write of sources or claims, kinds included, moves the version.
 /// </summary>
-/// <remarks>
-/// A source's kind is written when the source is added, which always writes the version row the stamp reads; a new
-/// version of a source leaves its kind alone (<c>SourceIngestor</c>). So the kinds read with the claims stay true
-/// until the stamp moves.
-/// </remarks>
 public sealed class ComparisonSnapshot(ComparisonModel model, IReadOnlyDictionary<long, SourceKind> sourceKinds)
 {
     // Views are keyed by what a request asks for, and a request can ask for any list of subjects: past this many, a
@@ -206,7 +178,7 @@ public sealed class ComparisonSnapshot(ComparisonModel model, IReadOnlyDictionar
 }
 
 /// <summary>
-/// Holds the last comparison for the whole app. Readers pass the current <see cref="ComparisonStamp"/>;
+/// Holds the last comparison for the whole app. Readers pass the current <see cref="DataVersion"/>;
 /// when it differs from the cached one, one of them recomputes while the others wait for its result.
 /// </summary>
 public sealed class ComparisonCache : IDisposable
@@ -215,10 +187,10 @@ public sealed class ComparisonCache : IDisposable
     private volatile Entry? current;
 
     public async Task<ComparisonSnapshot> GetAsync(
-        ComparisonStamp stamp, Func<CancellationToken, Task<ComparisonSnapshot>> load, CancellationToken ct)
+        long version, Func<CancellationToken, Task<ComparisonSnapshot>> load, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (current is { } hit && hit.Stamp == stamp)
+        if (current is { } hit && hit.Version == version)
         {
             return hit.Snapshot;
         }
@@ -226,13 +198,13 @@ public sealed class ComparisonCache : IDisposable
         await gate.WaitAsync(ct);
         try
         {
-            if (current is { } again && again.Stamp == stamp)
+            if (current is { } again && again.Version == version)
             {
                 return again.Snapshot;
             }
 
             var snapshot = await load(ct);
-            current = new Entry(stamp, snapshot);
+            current = new Entry(version, snapshot);
             return snapshot;
         }
         finally
@@ -243,5 +215,5 @@ public sealed class ComparisonCache : IDisposable
 
     public void Dispose() => gate.Dispose();
 
-    private sealed record Entry(ComparisonStamp Stamp, ComparisonSnapshot Snapshot);
+    private sealed record Entry(long Version, ComparisonSnapshot Snapshot);
 }

@@ -12,8 +12,15 @@ namespace PolicyTracker.Web.Data;
 /// PostgreSQL with its own migrations (EF Core's pattern for one model on several providers). Services always ask for
 /// this type; <see cref="DatabaseProviders"/> creates the one the configuration names.
 /// </summary>
-public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+public class PolicyDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public PolicyDbContext(DbContextOptions<PolicyDbContext> options)
+        : base(options)
+    {
+        // Even a save of one row runs in a transaction, so the data version moves in the same commit as the row.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<SourceVersion> SourceVersions => Set<SourceVersion>();
@@ -36,6 +43,12 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The open transaction wrote what pages show, so its commit moves the <see cref="DataVersion"/>.</summary>
+    internal bool DataChangePending { get; set; }
+
+    /// <summary>The <see cref="DataVersion"/> this context read, until it commits a change of its own.</summary>
+    internal Task<long>? DataVersionRead { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -56,6 +69,9 @@ public class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : Identi
         // belongs to claims, since a suggestion cannot be tagged until it is accepted, so the filter never hides the
         // claim of an evidence row, which is what this warning is about.
         optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+        // On every context, the app's and those of commands and tests alike, so no write can leave the version behind.
+        optionsBuilder.AddInterceptors(DataVersionInterceptor.Instance);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

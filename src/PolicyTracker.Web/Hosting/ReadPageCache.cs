@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using PolicyTracker.Web.Data;
 using PolicyTracker.Web.Operations;
@@ -24,10 +25,11 @@ public static class ReadPageCache
 
     /// <summary>
     /// The data version a cached page must match. A signed-in user's page is never looked up or stored, so asking the
-    /// database on their requests would be a round trip for nothing.
+    /// database on their requests would be a round trip for nothing. The read is kept on the request's context, so the
+    /// page behind it (its comparison, its totals) reads no second version.
     /// </summary>
     private static async ValueTask<string> DataVersionAsync(HttpContext context, CancellationToken ct) =>
         context.User.Identity?.IsAuthenticated == true
             ? "signed-in"
-            : await DataVersion.ReadAsync(context.RequestServices.GetRequiredService<PolicyDbContext>(), ct);
+            : (await DataVersion.ReadAsync(context.RequestServices.GetRequiredService<PolicyDbContext>(), ct)).ToString(CultureInfo.InvariantCulture);
 }

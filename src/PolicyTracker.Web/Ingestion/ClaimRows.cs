@@ -57,6 +57,7 @@ internal sealed record SourceClaims(long SourceId, IReadOnlyList<NewClaim> Claim
 /// per row, in process, and then written by one statement; PostgreSQL takes new rows by binary COPY and changes as one
 /// statement per few thousand rows. A batch of documents inserts the claims of all its new sources at once. Updates keep the editors' concurrency check: a
 /// claim whose revision changed since it was read is not overwritten, and the ingest fails and rolls back instead.
+/// These commands bypass EF Core's, so each write tells <see cref="DataVersion"/> itself.
 /// </remarks>
 internal sealed class ClaimRows(PolicyDbContext db)
 {
@@ -94,6 +95,8 @@ internal sealed class ClaimRows(PolicyDbContext db)
         {
             return;
         }
+
+        DataVersion.Changed(db);
 
         if (Connection is NpgsqlConnection postgres)
         {
@@ -192,6 +195,12 @@ internal sealed class ClaimRows(PolicyDbContext db)
 
     public async Task UpdateAsync(IReadOnlyList<ClaimUpdate> updates, CancellationToken ct)
     {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        DataVersion.Changed(db);
         if (IsPostgres)
         {
             foreach (var chunk in updates.Chunk(PostgresChunk))
@@ -257,6 +266,8 @@ internal sealed class ClaimRows(PolicyDbContext db)
         {
             return;
         }
+
+        DataVersion.Changed(db);
 
         if (IsPostgres)
         {

@@ -11,10 +11,10 @@ public sealed class ClaimTotals
     private const int MaxFilters = 10_000;
 
     private readonly Lock gate = new();
-    private string version = "";
+    private long version = -1;
     private Dictionary<string, int> totals = new(StringComparer.Ordinal);
 
-    public async Task<int> GetAsync(string dataVersion, string filterKey, Func<Task<int>> count)
+    public async Task<int> GetAsync(long dataVersion, string filterKey, Func<Task<int>> count)
     {
         ArgumentNullException.ThrowIfNull(count);
         lock (gate)

@@ -20,8 +20,9 @@ public class TestApp : Workspace
     /// <summary>The password every test account gets.</summary>
     public const string Password = "correct horse battery staple";
 
-    /// <summary>A client with no account: reads what anyone may read.</summary>
-    public FormClient Anonymous() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    /// <summary>A client with no account: reads what anyone may read, from this app or another instance of it.</summary>
+    public FormClient Anonymous(WebApplicationFactory<Program>? instance = null) =>
+        new((instance ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
     /// <summary>Adds an account with <paramref name="role"/> (a new address each call unless one is given) and returns its email.</summary>
     public async Task<string> AddUserAsync(string role, string? email = null)
@@ -33,11 +34,14 @@ public class TestApp : Workspace
         return email;
     }
 
-    /// <summary>Signs in through the real sign-in form, as a new account with <paramref name="role"/> unless an email is given.</summary>
-    public async Task<FormClient> SignInAsync(string role, string? email = null)
+    /// <summary>
+    /// Signs in through the real sign-in form, as a new account with <paramref name="role"/> unless an email is given,
+    /// on this app or another instance of it.
+    /// </summary>
+    public async Task<FormClient> SignInAsync(string role, string? email = null, WebApplicationFactory<Program>? instance = null)
     {
         email ??= await AddUserAsync(role);
-        var client = Anonymous();
+        var client = Anonymous(instance);
         var page = await client.GetDocumentAsync("/Account/SignIn");
         using var response = await client.SubmitAsync(
             page.Forms["sign-in"]!, new() { ["Input.Email"] = email, ["Input.Password"] = Password });

@@ -550,6 +550,26 @@ namespace PolicyTracker.Web.Data.Migrations.Postgres
                     b.ToTable("ContradictionReviews");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Data.DataVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Data.Source", b =>
                 {
                     b.Property<long>("Id")

@@ -466,6 +466,26 @@ namespace PolicyTracker.Web.Data.Migrations.Sqlite
                     b.ToTable("ContradictionReviews");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Web.Data.DataVersionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PolicyTracker.Web.Data.Source", b =>
                 {
                     b.Property<long>("Id")
