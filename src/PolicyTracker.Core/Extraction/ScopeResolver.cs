@@ -52,6 +52,12 @@ internal sealed partial class ScopeResolver(TopicCatalog catalog)
             return [found.First(f => f.Scope == Scopes.All)];
         }
 
+        // A free or paid tier of a developer platform ("the paid plan of the API") is an API tier: the API is the scope.
+        if (found.Any(f => f.Scope == Scopes.Api))
+        {
+            found.RemoveAll(f => f.Scope is Scopes.Free or Scopes.Pro);
+        }
+
         var individual = found.Where(f => Individual.Contains(f.Scope)).OrderBy(f => f.Index).ToList();
         if (individual.Count > 1)
         {
