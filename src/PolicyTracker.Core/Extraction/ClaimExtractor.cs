@@ -18,7 +18,7 @@ namespace PolicyTracker.Core.Extraction;
 /// </summary>
 public sealed partial class ClaimExtractor
 {
-    // Enough to make a lead-in's case a suggestion: 0.75 for a stance read from the lead-in, under the threshold of 0.6.
+    // Enough to take a stance read from a lead-in (0.75) under the default threshold of 0.6: a lead-in's case is a suggestion.
     private const double CaseOfLeadInDoubt = 0.2;
 
     // Statements longer than this are often run-on chains of clauses; their quote keeps only the clauses that

@@ -7,6 +7,7 @@ namespace PolicyTracker.Core.Extraction;
 /// kind of data) than a real change of mind. They are kept as suggestions, with the reason, so an editor still sees
 /// them (as a possible contradiction) and can accept one. An answer stated as surely as the other stands: on the gold
 /// sets, outvoting those too removed two of the nine real contradictions found (docs/quality.md).
+/// Claims are judged confident at the default threshold: the extractor does not know a deployment's own setting.
 /// </summary>
 internal static class DocumentConsistency
 {
