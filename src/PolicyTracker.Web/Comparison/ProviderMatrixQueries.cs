@@ -29,7 +29,7 @@ public sealed class ProviderMatrixQueries(ContradictionQueries comparisons, Topi
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(kinds);
         var snapshot = await comparisons.SnapshotAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = Today();
         return await snapshot.ViewAsync(new ViewKey(today, Describe(query, kinds)), async () =>
         {
             // One comparison per choice of kinds (seven at most), whatever families or subjects are shown from it.
@@ -62,11 +62,14 @@ public sealed class ProviderMatrixQueries(ContradictionQueries comparisons, Topi
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(comparison);
         var snapshot = await comparisons.SnapshotAsync(ct);
-        return Arrange(query, filter, comparison, snapshot, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return Arrange(query, filter, comparison, snapshot, Today());
     }
 
     /// <summary>The charts drawn from <paramref name="matrix"/>, with this app's topic catalog.</summary>
     public ProviderCharts Charts(ProviderMatrix matrix) => ProviderCharts.From(matrix, catalog);
+
+    /// <summary>The day (UTC) a matrix is arranged for and kept for.</summary>
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Recent is counted from the start of <paramref name="today"/> (UTC), the date the legend names, so a matrix is
