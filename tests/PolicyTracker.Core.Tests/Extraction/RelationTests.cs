@@ -38,9 +38,12 @@ public sealed class RelationTests
     [InlineData("4", "We do not sell the personal information of children under 13.", "sharing.sale")]
     [InlineData("5", "If you have opted in, we may use your chats to train our models.", "training.default")]
     [InlineData("5", "Where the user has opted into training, conversations are used to improve our models.", "training.default")]
+    [InlineData("5", "When we use your conversations to train our models, we remove account identifiers first.", "training.default")]
+    [InlineData("2", "Our employees may review conversations to enforce our policies.", "security.employee_access_restricted")]
     [InlineData("6", "You can opt out of personalized recommendations in your settings.", "training.user_control")]
     [InlineData("6", "You can unsubscribe from marketing emails at any time.", "training.user_control")]
     [InlineData("7", "We keep product reviews and ratings for 2 years.", "retention.active")]
+    [InlineData("7", "Log data is retained for 12 months.", "retention.active")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -63,9 +66,14 @@ public sealed class RelationTests
     [InlineData("3", "You have the right to data portability.", "rights.export yes")]
     [InlineData("4", "We do not use your data for targeted advertising.", "sharing.advertising no")]
     [InlineData("5", "We may use your chats to train our models unless you opt out.", "training.default opt-out")]
+    [InlineData("5", "Unless you opt out, we use your chats to train our models.", "training.default opt-out")]
+    [InlineData("5", "When you chat with Acme, we use your conversations to train our models.", "training.default opt-out")]
+    [InlineData("2", "Our vendors host some features; they do not use your data to train their models.", "sharing.third_party_training no")]
     [InlineData("5", "WE WILL NOT USE CONTENT TO TRAIN ANY AI MODELS UNLESS YOU’VE EXPLICITLY AGREED TO IT.", "training.default opt-in")]
     [InlineData("6", "You can opt out of model training in your settings.", "training.user_control yes")]
     [InlineData("7", "We keep your conversations for 2 years.", "retention.active P730D")]
+    [InlineData("7", "Your conversations and usage data are retained for 12 months.", "retention.active P360D")]
+    [InlineData("1", "You may have the right to access, correct, delete or port your personal information.", "rights.export yes")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
         var claims = Extract(sentence);

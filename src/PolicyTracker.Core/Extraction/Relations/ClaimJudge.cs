@@ -136,6 +136,14 @@ internal static partial class ClaimJudge
             doubts.Add("stated under a condition");
         }
 
+        // "When we use your information for training, we remove names": the sentence tells what happens then, and
+        // leaves whether it happens by default to other statements.
+        if (value.IsStance && relation.IsPresupposed)
+        {
+            confidence -= 0.35;
+            doubts.Add("taken as given by a condition opening the sentence");
+        }
+
         if (relation.Actor == ActorKind.Unstated)
         {
             confidence -= 0.05;

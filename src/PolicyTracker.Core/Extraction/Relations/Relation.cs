@@ -34,6 +34,10 @@ public enum ActorKind
 /// <param name="Condition">A condition the trigger's clause sits under ("if you have opted in"), in view coordinates.</param>
 /// <param name="Narrowing">Words that narrow the statement to a special case ("children under 13").</param>
 /// <param name="IsDefinition">The statement defines a term ("'Content' means ...").</param>
+/// <param name="IsPresupposed">
+/// The action stands inside a condition opening the sentence ("When we use personal information for training, we
+/// ..."): the sentence takes it as given and states something else about it.
+/// </param>
 public sealed record Relation(
     ActorKind Actor,
     TextSpan? ActorSpan,
@@ -42,4 +46,5 @@ public sealed record Relation(
     TextSpan? Obligation,
     TextSpan? Condition,
     TextSpan? Narrowing,
-    bool IsDefinition);
+    bool IsDefinition,
+    bool IsPresupposed = false);

@@ -31,13 +31,17 @@ internal static partial class RelationReader
         // An action inside a condition opening the sentence ("If you use Claude through a partner, your data ...")
         // has the condition's actor only when the provider acts there ("If you don't want us to use ..."); otherwise
         // who acts is told by the main clause after it.
-        if (triggerInOwn && clauseStart == ownStart && OpeningCondition().IsMatch(own)
-            && own.IndexOf(',') is var comma and > 0 && ownStart + comma > trigger.End
-            && FindActor(lexicon, text, ownStart, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
+        var inOpeningCondition = triggerInOwn && clauseStart == ownStart && OpeningCondition().IsMatch(own)
+            && own.IndexOf(',') is var comma and > 0 && ownStart + comma > trigger.End;
+        if (inOpeningCondition && FindActor(lexicon, text, ownStart, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
         {
-            clauseStart = ownStart + comma + 1;
+            clauseStart = ownStart + own.IndexOf(',') + 1;
             actorEnd = OwnSentenceEnd(text, clauseStart);
         }
+
+        // "When we use your data for training, we ..." takes the provider's act as given; "Unless we ..." and "If you
+        // do not want us to ..." do not.
+        var presupposed = inOpeningCondition && ProviderActsInOpening().IsMatch(own);
 
         // The actor of "stay private unless you choose to help improve" is not the "you" of the condition.
         foreach (var subordinate in Subordinate().EnumerateMatches(text[clauseStart..actorEnd]))
@@ -58,7 +62,8 @@ internal static partial class RelationReader
             // A condition after the action is its stance ("not used unless you opt in"); one before it governs it.
             triggerInOwn ? First(lexicon.Conditions, text, ownStart, trigger.Start) : null,
             First(lexicon.Narrowing, text, ownStart, text.Length),
-            lexicon.Definitions.IsMatch(own));
+            lexicon.Definitions.IsMatch(own),
+            presupposed);
     }
 
     /// <summary>
@@ -213,4 +218,7 @@ internal static partial class RelationReader
 
     [GeneratedRegex(@"^\W*(?:if|when|where|whenever|unless|once|in the event|to the extent|in case)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningCondition();
+
+    [GeneratedRegex(@"^\W*(?:if|when|where|whenever|once|in the event|to the extent) (?:we|the company)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProviderActsInOpening();
 }
