@@ -71,6 +71,8 @@ public sealed class RelationTests
     [InlineData("4", "We do not use your data for targeted advertising.", "sharing.advertising no")]
     [InlineData("5", "We may use your chats to train our models unless you opt out.", "training.default opt-out")]
     [InlineData("5", "Unless you opt out, we use your chats to train our models.", "training.default opt-out")]
+    [InlineData("5", "We process your prompts to improve our models only with your consent.", "training.default opt-in")]
+    [InlineData("5", "We process your prompts to improve our models.", "training.default opt-out")]
     [InlineData("5", "When you chat with Acme, we use your conversations to train our models.", "training.default opt-out")]
     [InlineData("2", "Our vendors host some features; they do not use your data to train their models.", "sharing.third_party_training no")]
     [InlineData("5", "WE WILL NOT USE CONTENT TO TRAIN ANY AI MODELS UNLESS YOU’VE EXPLICITLY AGREED TO IT.", "training.default opt-in")]
