@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK on a Debian machine: Chromium for the browser tests and the PDF
-# export, and poppler-utils (pdftotext, pdfinfo, pdftoppm) to read the PDFs back. Does nothing when both are there.
+# export, poppler-utils (pdftotext, pdfinfo, pdftoppm) to read the PDFs back, and a font with Chinese characters, so
+# the screenshot of a policy in Chinese shows its text rather than empty boxes. Does nothing when all are there.
 # Uses sudo only when not running as root.
 set -euo pipefail
 
@@ -10,6 +11,9 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 if [[ ! -x /usr/bin/pdftotext || ! -x /usr/bin/pdftoppm ]]; then
   packages+=(poppler-utils)
+fi
+if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]]; then
+  packages+=(fonts-wqy-microhei)
 fi
 if [[ ${#packages[@]} -eq 0 ]]; then
   exit 0

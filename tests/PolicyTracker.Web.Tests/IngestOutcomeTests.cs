@@ -1,3 +1,4 @@
+using PolicyTracker.Core.Text;
 using PolicyTracker.Web.Ingestion;
 
 namespace PolicyTracker.Web.Tests;
@@ -27,5 +28,32 @@ public sealed class IngestOutcomeTests
 
         // Assert
         Assert.Equal("new version of policy: version 1 of 3, older than the current one, 1 claim, 1 change in its history", line);
+    }
+
+    [Fact]
+    public void Lines_TextInALanguageNotRead_SayWhyAfterTheCounts()
+    {
+        // Arrange
+        var chinese = new UnreadLanguage("Chinese");
+
+        // Act
+        var added = new IngestOutcome.Added("kimi.md", 7, 0, 0, chinese).Line;
+        var version = new IngestOutcome.NewVersion("kimi.md", 7, 2, 2, 0, 0, 3, chinese).Line;
+
+        // Assert
+        Assert.Equal("added kimi.md: 0 claims — its text is mostly Chinese; claims are read from English text only", added);
+        Assert.Equal(
+            "new version of kimi.md: version 2 of 2, 0 claims, 3 changes in its history — its text is mostly Chinese; claims are read from English text only",
+            version);
+    }
+
+    [Fact]
+    public void Lines_TextInEnglish_SayNothingMore()
+    {
+        // Act
+        var line = new IngestOutcome.Added("policy.md", 7, 2).Line;
+
+        // Assert
+        Assert.Equal("added policy.md: 2 claims", line);
     }
 }

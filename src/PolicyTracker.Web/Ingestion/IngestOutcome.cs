@@ -1,3 +1,5 @@
+using PolicyTracker.Core.Text;
+
 namespace PolicyTracker.Web.Ingestion;
 
 /// <summary>
@@ -23,10 +25,22 @@ public abstract record IngestOutcome(string FileName)
             _ => $", {suggestions} of them suggestions for editors",
         };
 
+    /// <summary>Why a text has no claims or few: the reason a version's line and its source's page give.</summary>
+    public const string EnglishOnly = "claims are read from English text only";
+
+    /// <summary>
+    /// What a line adds for a version whose text is mostly in a language the extractor does not read: else its
+    /// "0 claims" would read as a policy that says nothing. Nothing for a text in English.
+    /// </summary>
+    public static string Unread(UnreadLanguage? language) =>
+        language is null ? "" : $" — its text is mostly {language.Name}; {EnglishOnly}";
+
     /// <summary>A new source was stored, with <paramref name="ClaimCount"/> claims, <paramref name="SuggestionCount"/> of them suggestions.</summary>
-    public sealed record Added(string FileName, long SourceId, int ClaimCount, int SuggestionCount = 0) : IngestOutcome(FileName)
+    /// <param name="Language">What its text is mostly in, when the extractor does not read it.</param>
+    public sealed record Added(string FileName, long SourceId, int ClaimCount, int SuggestionCount = 0, UnreadLanguage? Language = null)
+        : IngestOutcome(FileName)
     {
-        public override string Line => $"added {FileName}: {Claims(ClaimCount, SuggestionCount)}";
+        public override string Line => $"added {FileName}: {Claims(ClaimCount, SuggestionCount)}{Unread(Language)}";
     }
 
     /// <summary>
@@ -36,14 +50,16 @@ public abstract record IngestOutcome(string FileName)
     /// <param name="Version">The new version's number, in date order.</param>
     /// <param name="Versions">How many versions the source has now.</param>
     /// <param name="Changes">The typed changes the new version makes or splits, against its neighbours.</param>
+    /// <param name="Language">What its text is mostly in, when the extractor does not read it.</param>
     public sealed record NewVersion(
-        string FileName, long SourceId, int Version, int Versions, int ClaimCount, int SuggestionCount, int Changes) : IngestOutcome(FileName)
+        string FileName, long SourceId, int Version, int Versions, int ClaimCount, int SuggestionCount, int Changes,
+        UnreadLanguage? Language = null) : IngestOutcome(FileName)
     {
         public bool IsCurrent => Version == Versions;
 
         public override string Line =>
             $"new version of {FileName}: version {Version} of {Versions}{(IsCurrent ? "" : ", older than the current one")}, "
-            + $"{Claims(ClaimCount, SuggestionCount)}, {(Changes == 1 ? "1 change" : $"{Changes} changes")} in its history";
+            + $"{Claims(ClaimCount, SuggestionCount)}, {(Changes == 1 ? "1 change" : $"{Changes} changes")} in its history{Unread(Language)}";
     }
 
     /// <summary>The bytes were those of the version they would follow or precede; nothing changed.</summary>

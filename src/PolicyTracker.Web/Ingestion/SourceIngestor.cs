@@ -239,7 +239,7 @@ public sealed class SourceIngestor(
         batch.Added[source.FileName] = new AddedSource(index, source, accepted, now);
 
         // Its id is known once it is written.
-        return new IngestOutcome.Added(source.FileName, 0, accepted.Claims.Count, accepted.SuggestionCount);
+        return new IngestOutcome.Added(source.FileName, 0, accepted.Claims.Count, accepted.SuggestionCount, accepted.Language);
     }
 
     /// <summary>
@@ -316,7 +316,7 @@ public sealed class SourceIngestor(
         db.ChangeTracker.Clear();
         return new IngestOutcome.NewVersion(
             source.FileName, source.Id, number, versions.Count + 1, accepted.Claims.Count, accepted.SuggestionCount,
-            changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1));
+            changes.Count(c => c.ToVersion == number || c.ToVersion == number + 1), accepted.Language);
     }
 
     /// <summary>
@@ -389,7 +389,7 @@ public sealed class SourceIngestor(
         file.Accepted = new Accepted(
             file.Name, file.FileName, file.Target.By, file.Observed, file.Sha256, bytes.LongLength, document, rows,
             rows.Count(r => r.Suggestion == SuggestionState.Pending), versionClaims, SourceKindGuesser.Guess(file.FileName, document),
-            StatedDateReader.Read(document.Text), readTime, Stopwatch.GetElapsedTime(started) - readTime);
+            StatedDateReader.Read(document.Text), UnreadLanguage.Of(document.Text), readTime, Stopwatch.GetElapsedTime(started) - readTime);
     }
 
     /// <summary>
@@ -748,7 +748,8 @@ public sealed class SourceIngestor(
 /// <param name="By">Who uploaded the file, for the audit history; null for the command and the seeds.</param>
 /// <param name="VersionClaims">The claims as the version row keeps them (<see cref="Data.VersionClaims"/>).</param>
 /// <param name="Kind">The kind guessed for a new source.</param>
+/// <param name="Language">What the text is mostly in when the extractor does not read it, for the outcome to say.</param>
 internal sealed record Accepted(
     string Name, string FileName, string? By, DateTimeOffset? Observed, string Sha256, long ByteCount, ExtractedDocument Document,
-    IReadOnlyList<NewClaim> Claims, int SuggestionCount, string VersionClaims, SourceKind Kind, DateOnly? StatedDate, TimeSpan ReadTime,
-    TimeSpan ExtractTime);
+    IReadOnlyList<NewClaim> Claims, int SuggestionCount, string VersionClaims, SourceKind Kind, DateOnly? StatedDate,
+    UnreadLanguage? Language, TimeSpan ReadTime, TimeSpan ExtractTime);

@@ -11,6 +11,9 @@ public sealed class SourceScreen(IPage page)
 
     public ILocator Marks => Text.Locator("mark.claim");
 
+    /// <summary>Why a text mostly in a language the extractor does not read has no claims; absent for English.</summary>
+    public ILocator LanguageNotice => page.Locator("#language-notice");
+
     public ILocator Highlight(string claimId) => page.Locator($"#claim-{claimId}");
 
     /// <summary>The id of the element the URL's fragment points at, as the browser resolved it.</summary>
