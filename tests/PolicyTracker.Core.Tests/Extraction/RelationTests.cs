@@ -41,6 +41,7 @@ public sealed class RelationTests
     [InlineData("5", "If you have opted in, we may use your chats to train our models.", "training.default")]
     [InlineData("5", "Where the user has opted into training, conversations are used to improve our models.", "training.default")]
     [InlineData("5", "When we use your conversations to train our models, we remove account identifiers first.", "training.default")]
+    [InlineData("5", "If you participate in our beta program, we may use your feedback and chats to improve our models.", "training.default")]
     [InlineData("2", "Our employees may review conversations to enforce our policies.", "security.employee_access_restricted")]
     [InlineData("6", "You can opt out of personalized recommendations in your settings.", "training.user_control")]
     [InlineData("6", "You can unsubscribe from marketing emails at any time.", "training.user_control")]
