@@ -62,6 +62,7 @@ public sealed class RelationTests
     [InlineData("1", "You can request deletion of your personal data.", "rights.deletion yes")]
     [InlineData("1", "To delete your data, contact privacy@acme.example.", "rights.deletion yes")]
     [InlineData("1", "Only a small number of authorized employees can access your conversations.", "security.employee_access_restricted yes")]
+    [InlineData("1", "Only members of our Trust and Safety team can access conversations flagged for review.", "security.employee_access_restricted yes")]
     [InlineData("2", "We use your data to show you personalized ads.", "sharing.advertising yes")]
     [InlineData("2", "Ads in the app may be personalized based on your activity.", "sharing.advertising yes")]
     [InlineData("2", "You can delete your data at any time.", "rights.deletion yes")]
