@@ -187,6 +187,7 @@ public sealed class PolicyBoilerplateTests
     [InlineData("Our access to data processed in a private deployment is limited to authorized employees.", "commercial")]
     [InlineData("Our access to data sent on the paid plan of our API is limited to authorized employees.", "api")]
     [InlineData("Our access to data sent on the free tier of our developer platform is limited to authorized employees.", "api")]
+    [InlineData("Our access to data of education accounts is limited to authorized employees.", "commercial")]
     public void Extract_DataNamedByItsPlan_HasThatPlansScope(string sentence, string scope)
     {
         var claims = Extract(sentence, "Security").Where(c => c.Topic == "security.employee_access_restricted");

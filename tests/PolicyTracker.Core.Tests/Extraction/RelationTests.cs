@@ -74,6 +74,7 @@ public sealed class RelationTests
     [InlineData("5", "We may use your chats to train our models unless you opt out.", "training.default opt-out")]
     [InlineData("5", "Unless you opt out, we use your chats to train our models.", "training.default opt-out")]
     [InlineData("5", "We process your prompts to improve our models only with your consent.", "training.default opt-in")]
+    [InlineData("5", "Team workspaces are excluded from training by default.", "training.default opt-in")]
     [InlineData("5", "We process your prompts to improve our models.", "training.default opt-out")]
     [InlineData("5", "When you chat with Acme, we use your conversations to train our models.", "training.default opt-out")]
     [InlineData("2", "Our vendors host some features; they do not use your data to train their models.", "sharing.third_party_training no")]
