@@ -6,27 +6,27 @@ namespace PolicyTracker.Core.Tests.Gold;
 public sealed class QualityFloorTests
 {
     // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.923, recall 0.837, F1 0.878;
-    // dev F1 0.800; holdout F1 0.766; second holdout F1 0.811 at the time of writing), so a regression fails the
+    // dev F1 0.800; holdout F1 0.762; second holdout F1 0.825 at the time of writing), so a regression fails the
     // build while small wobbles do not. Raise them when quality rises.
     private const double SeedsF1Floor = 0.87;
     private const double SeedsPrecisionFloor = 0.91;
     private const double SeedsRecallFloor = 0.83;
     private const double DevF1Floor = 0.78;
     private const double HoldoutF1Floor = 0.75;
-    private const double SecondHoldoutF1Floor = 0.79;
+    private const double SecondHoldoutF1Floor = 0.80;
 
-    // The real policies (docs/quality.md: real-dev precision 0.967, F1 0.898; real-holdout precision 0.703, F1 0.650).
+    // The real policies (docs/quality.md: real-dev precision 0.978, F1 0.903; real-holdout precision 0.750, F1 0.684).
     private const double RealDevF1Floor = 0.88;
-    private const double RealDevPrecisionFloor = 0.95;
-    private const double RealHoldoutF1Floor = 0.63;
-    private const double RealHoldoutPrecisionFloor = 0.68;
+    private const double RealDevPrecisionFloor = 0.96;
+    private const double RealHoldoutF1Floor = 0.66;
+    private const double RealHoldoutPrecisionFloor = 0.72;
 
     // Policies written in the style of other providers' (docs/quality.md: written-dev, eight policies, precision
-    // 0.847, F1 0.830; written-holdout precision 0.808, F1 0.747).
+    // 0.847, F1 0.830; written-holdout precision 0.824, F1 0.753).
     private const double WrittenDevF1Floor = 0.80;
     private const double WrittenDevPrecisionFloor = 0.83;
-    private const double WrittenHoldoutF1Floor = 0.72;
-    private const double WrittenHoldoutPrecisionFloor = 0.78;
+    private const double WrittenHoldoutF1Floor = 0.73;
+    private const double WrittenHoldoutPrecisionFloor = 0.80;
 
     [Theory]
     [InlineData(GoldCorpus.SeedsSet, "F1", SeedsF1Floor)]
@@ -83,11 +83,12 @@ public sealed class QualityFloorTests
     }
 
     // On real policies a contradiction that is not real is what an analyst sees first and trusts least: at most one per
-    // set, and no more than the eight written policies show today.
+    // set, and no more than the written policies show today.
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
     [InlineData(GoldCorpus.WrittenDevSet, 2)]
+    [InlineData(GoldCorpus.WrittenHoldoutSet, 2)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {
         var gold = GoldFile.Load(GoldCorpus.GoldPath(set));
