@@ -75,10 +75,10 @@ public abstract record IngestOutcome(string FileName)
 
         public override bool Stored => false;
 
-        /// <summary>The one wording of a file over the size limit, wherever its size is found out.</summary>
         /// <summary>What a stranger is told when storing failed on the server; the log has the details.</summary>
         public const string ServerError = "it could not be stored: an error on the server, written to its log";
 
+        /// <summary>The one wording of a file over the size limit, wherever its size is found out.</summary>
         public static string TooBig(long bytes, long limit) => $"file too big: {bytes} bytes, the limit is {limit}";
     }
 }
