@@ -47,6 +47,8 @@ public sealed class RelationTests
     [InlineData("6", "You can unsubscribe from marketing emails at any time.", "training.user_control")]
     [InlineData("7", "We keep product reviews and ratings for 2 years.", "retention.active")]
     [InlineData("7", "Log data is retained for 12 months.", "retention.active")]
+    [InlineData("7", "We keep your account information for as long as your account is open.", "retention.active")]
+    [InlineData("7", "Your prompts and responses are stored for 90 days and then deleted automatically.", "retention.deleted_chats")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -82,6 +84,8 @@ public sealed class RelationTests
     [InlineData("6", "You can opt out of model training in your settings.", "training.user_control yes")]
     [InlineData("7", "We keep your conversations for 2 years.", "retention.active P730D")]
     [InlineData("7", "Your conversations and usage data are retained for 12 months.", "retention.active P360D")]
+    [InlineData("7", "Your prompts and responses are stored for 90 days and then deleted automatically.", "retention.active P90D")]
+    [InlineData("7", "Conversations you delete are removed from our systems within 14 days.", "retention.deleted_chats P14D")]
     [InlineData("1", "You may have the right to access, correct, delete or port your personal information.", "rights.export yes")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
