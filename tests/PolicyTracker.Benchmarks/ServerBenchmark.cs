@@ -38,7 +38,8 @@ namespace PolicyTracker.Benchmarks;
 internal static class ServerBenchmark
 {
     // "{n}" is a different number on every request, so that page is never served from the read-page cache: it shows
-    // what a request costs when it has to be rendered.
+    // what a request costs when it has to be rendered. The Providers page has no pages, so there it is never kept
+    // either (UnreadQueryNotCached).
     private static readonly string[] Pages =
         ["/Claims", "/Claims?page={n}", "/Compare?subject={subject}", "/Contradictions", "/Providers", "/Providers?page={n}"];
 

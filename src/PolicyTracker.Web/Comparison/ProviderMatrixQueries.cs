@@ -105,4 +105,4 @@ public sealed class ProviderMatrixQueries(ContradictionQueries comparisons, Topi
 /// <param name="Charts">Its charts.</param>
 /// <param name="MatrixHtml">The matrix as <see cref="ProviderMatrixTable"/> renders it, each cell linking to its claims.</param>
 /// <param name="ChartsHtml">The charts as <see cref="ProviderChartFigures"/> renders them.</param>
-public sealed record ProviderView(MatrixResult Result, ProviderCharts Charts, IHtmlContent MatrixHtml, IHtmlContent ChartsHtml);
+public sealed record ProviderView(MatrixResult Result, ProviderCharts Charts, HtmlString MatrixHtml, HtmlString ChartsHtml);

@@ -13,6 +13,7 @@ using PolicyTracker.Web.Versions;
 namespace PolicyTracker.Web.Pages;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[ReadPageQuery]
 public sealed class IndexModel(
     PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer, ClaimQueries claims, ChangeQueries changes, TimeProvider time) : PageModel
 {

@@ -14,6 +14,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Claims;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[ReadPageQuery("subject", "topic", "scope", "value", "source", "kind", "status", "q", "sort", "page", "pageSize", "after", "before")]
 [EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(ClaimQueries claims, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {

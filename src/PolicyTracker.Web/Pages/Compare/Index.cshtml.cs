@@ -16,6 +16,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Compare;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[ReadPageQuery("subject", "page")]
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, TopicCatalog catalog, ClaimTagger tagger) : PageModel
 {
     public const int SourcesPerPage = 8;

@@ -16,6 +16,7 @@ using PolicyTracker.Web.Security;
 namespace PolicyTracker.Web.Pages.Contradictions;
 
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[ReadPageQuery("subject", "topic", "state", "page")]
 public sealed class IndexModel(PolicyDbContext db, ContradictionQueries comparisons, ContradictionReviewer reviewer) : PageModel
 {
     private const int FindingsPerPage = 20;

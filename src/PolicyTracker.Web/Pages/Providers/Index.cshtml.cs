@@ -15,6 +15,7 @@ namespace PolicyTracker.Web.Pages.Providers;
 /// from the same matrix. The page decides nothing; every value, count and mark is the matrix's.
 /// </summary>
 [OutputCache(PolicyName = ReadPageCache.PolicyName)]
+[ReadPageQuery("family", "subject", "kind", "sort", "handler")]
 public sealed class IndexModel(ProviderMatrixQueries matrices) : PageModel
 {
     public MatrixRequest Query { get; private set; } = new();
