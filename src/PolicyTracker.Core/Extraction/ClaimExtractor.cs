@@ -453,12 +453,12 @@ public sealed partial class ClaimExtractor
         return new TextSpan(start, end);
     }
 
-    // "These providers" in an article are companies in general; "we require these providers not to ..." in a policy
-    // are the provider's own vendors, bound by it.
+    // "These providers" in an article are companies in general; "we require these providers not to ..." and "these
+    // providers are contractually prohibited from ..." in a policy are the provider's own vendors, bound by it.
     private bool IsAboutUnnamedActors(ReadOnlySpan<char> statement) =>
         TopicMatcher.AnyMatch(Catalog.GenericActors, statement) && !subjects.NamesAny(statement) && !ProviderBindsThem().IsMatch(statement);
 
-    [GeneratedRegex(@"\bwe (?:\w+ ){0,2}(?:require|permit|allow|prohibit|oblige|instruct|contractually)\w*\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwe (?:\w+ ){0,2}(?:require|permit|allow|prohibit|oblige|instruct|contractually)\w*\b|\b(?:are|is) contractually (?:prohibited|forbidden|barred|required|obligated|bound)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProviderBindsThem();
 
 }

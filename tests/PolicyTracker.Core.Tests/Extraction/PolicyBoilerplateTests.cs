@@ -97,6 +97,7 @@ public sealed class PolicyBoilerplateTests
     [InlineData("You can delete your account at any time in Settings; when you delete your account, we delete your data within 30 days.", "Your choices", "rights.deletion yes")]
     [InlineData("We do not use your voice data or your other content to train our general models.", "Model training", "training.default opt-in")]
     [InlineData("We require these providers, under our agreements with them, not to use your content to train their models.", "Service providers", "sharing.third_party_training no")]
+    [InlineData("These providers are contractually prohibited from using your data to train their models.", "Model providers", "sharing.third_party_training no")]
     [InlineData("They may not use your inputs for any other purpose, including to train their own models.", "Service providers", "sharing.third_party_training no")]
     [InlineData("Users on the Free plan cannot opt out of model training.", "Model training", "training.user_control no")]
     [InlineData("We use your personal information, including your chats, to improve the Services and to develop new features, including by training our models.", "How we use information", "training.default opt-out")]
