@@ -31,11 +31,12 @@ internal static partial class RelationReader
         // An action inside a condition opening the sentence ("If you use Claude through a partner, your data ...")
         // has the condition's actor only when the provider acts there ("If you don't want us to use ..."); otherwise
         // who acts is told by the main clause after it.
+        var comma = own.IndexOf(',');
         var inOpeningCondition = triggerInOwn && clauseStart == ownStart && OpeningCondition().IsMatch(own)
-            && own.IndexOf(',') is var comma and > 0 && ownStart + comma > trigger.End;
+            && comma > 0 && ownStart + comma > trigger.End;
         if (inOpeningCondition && FindActor(lexicon, text, ownStart, clauseStart, actorEnd, organisations).Kind != ActorKind.Provider)
         {
-            clauseStart = ownStart + own.IndexOf(',') + 1;
+            clauseStart = ownStart + comma + 1;
             actorEnd = OwnSentenceEnd(text, clauseStart);
         }
 
