@@ -17,6 +17,11 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
     // Where a negation stops reaching forward: the end of a sentence part, or a turn of the argument.
     private static readonly Regex ClauseBoundary = new(@"[;.!?]\s|\b(?:but|however|although|though|whereas|yet|while)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // What a trigger that is the subject of its clause is said not to be: "ads are never personalised".
+    private static readonly Regex NegatedPassiveAfter = new(
+        @"^\s+(?:are|is|will be|were|was)\s+(?:not|never)\s+(?:\w+ly\s+)?(?:based|used|shared|sold|personali[sz]ed|targeted|tailored|shown|served|disclosed|rented)\b",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     // A cell that answers its row's question in the negative.
     private static readonly Regex NegativeAnswer = new(@"^\s*(?:no|never|not|none|✖|✗|❌)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -183,6 +188,12 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
             && cell >= trigger.End)
         {
             return NegativeAnswer.IsMatch(text[(cell + 3)..]);
+        }
+
+        // The trigger as the subject of a negated passive: "Ads are not based on your conversations".
+        if (NegatedPassiveAfter.IsMatch(text[trigger.End..]))
+        {
+            return true;
         }
 
         var window = text[Math.Max(trigger.Start - NegationReach, view.OwnStart)..trigger.End];

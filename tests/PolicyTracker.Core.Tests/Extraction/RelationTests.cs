@@ -70,6 +70,7 @@ public sealed class RelationTests
     [InlineData("1", "Only members of our Trust and Safety team can access conversations flagged for review.", "security.employee_access_restricted yes")]
     [InlineData("2", "We use your data to show you personalized ads.", "sharing.advertising yes")]
     [InlineData("2", "Ads in the app may be personalized based on your activity.", "sharing.advertising yes")]
+    [InlineData("4", "Ads are not based on the content of your conversations.", "sharing.advertising no")]
     [InlineData("2", "You can delete your data at any time.", "rights.deletion yes")]
     [InlineData("2", "We use your conversations to train our models.", "training.default opt-out")]
     [InlineData("2", "Where a law requires it, we do not sell your personal information.", "sharing.sale no")]
