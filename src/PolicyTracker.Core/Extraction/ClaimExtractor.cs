@@ -306,7 +306,7 @@ public sealed partial class ClaimExtractor
         Add(CueKind.Actor, relation.ActorSpan);
         Add(CueKind.Action, finding.Trigger);
         Add(CueKind.DataObject, relation.DataObject);
-        if (topics.NegationBefore(view, finding.Trigger) is { } negation)
+        if (topics.Negation(view, finding.Trigger) is { } negation)
         {
             Add(CueKind.Negation, negation);
         }

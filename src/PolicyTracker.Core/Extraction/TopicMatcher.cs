@@ -22,6 +22,9 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
         @"^\s+(?:are|is|will be|were|was)\s+(?:not|never)\s+(?:\w+ly\s+)?(?:based|used|shared|sold|personali[sz]ed|targeted|tailored|shown|served|disclosed|rented)\b",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // The negating word of such a passive, for its cue.
+    private static readonly Regex NotOrNever = new(@"\b(?:not|never)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     // A cell that answers its row's question in the negative.
     private static readonly Regex NegativeAnswer = new(@"^\s*(?:no|never|not|none|✖|✗|❌)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
@@ -232,11 +235,23 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
         return false;
     }
 
-    public TextSpan? NegationBefore(StatementView view, TextSpan trigger)
+    /// <summary>
+    /// The words that negate <paramref name="trigger"/>, for the claim's cues: the "not" of a negated passive after it
+    /// ("Ads are not based on"), else the last negation before it in the statement; null when there is none.
+    /// </summary>
+    public TextSpan? Negation(StatementView view, TextSpan trigger)
     {
         if (!view.IsOwn(trigger))
         {
             return null;
+        }
+
+        foreach (var passive in NegatedPassiveAfter.EnumerateMatches(view.Text[trigger.End..]))
+        {
+            foreach (var not in NotOrNever.EnumerateMatches(view.Text.Slice(trigger.End, passive.Length)))
+            {
+                return new TextSpan(trigger.End + not.Index, trigger.End + not.Index + not.Length);
+            }
         }
 
         TextSpan? last = null;

@@ -238,4 +238,16 @@ public sealed class RelationTests
 
         Assert.Equal(subject, claim.Subject);
     }
+
+    // The claim's "why" marks the word that negates it, after the trigger as well as before it.
+    [Theory]
+    [InlineData("Ads are not based on the content of your conversations.")]
+    [InlineData("We do not base ads on the content of your conversations.")]
+    public void Extract_NegatedClaim_CuesItsNegation(string sentence)
+    {
+        var claim = Assert.Single(Extract(sentence, "Advertising"), c => c.Topic == "sharing.advertising");
+
+        Assert.Equal("no", claim.Value);
+        Assert.Contains(claim.Cues, c => c.Kind == CueKind.Negation && c.Text == "not");
+    }
 }
