@@ -38,7 +38,29 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         }
 
         var best = scores.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.First).FirstOrDefault();
-        return best.Key ?? SubjectFromTitle(title) ?? Unknown;
+
+        // A policy titled with the name of a company the catalog does not know ("Zoom Privacy Statement") is that
+        // company's, unless it names some known one more often: its own name, not the model providers it lists once.
+        if (TitleOwner(title) is { } titleOwner && Names(titleOwner).Count == 0 && Slug(titleOwner) is var slug && slug != Unknown
+            && (best.Key is null || Occurrences(text, titleOwner) > best.Value.Score))
+        {
+            return slug;
+        }
+
+        return best.Key ?? Unknown;
+    }
+
+    private static int Occurrences(string text, string name)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+        {
+            var startsWord = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var endsWord = i + name.Length == text.Length || !char.IsLetterOrDigit(text[i + name.Length]);
+            count += startsWord && endsWord ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The name of the company declaring itself "we" near the start of <paramref name="text"/>; null when none does.</summary>
@@ -130,7 +152,10 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         {
             foreach (var (index, length, name) in scanner.Scan(text))
             {
-                names.Add(new Mention(catalog.OrganisationNameOrder[name].Subject, index, length));
+                if (WrittenAsName(text.Slice(index, length)))
+                {
+                    names.Add(new Mention(catalog.OrganisationNameOrder[name].Subject, index, length));
+                }
             }
 
             return names;
@@ -138,13 +163,29 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
         foreach (var match in catalog.OrganisationNames.EnumerateMatches(text))
         {
-            if (SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
+            if (WrittenAsName(text.Slice(match.Index, match.Length)) && SubjectOf(text.Slice(match.Index, match.Length)) is { } subject)
             {
                 names.Add(new Mention(subject, match.Index, match.Length));
             }
         }
 
         return names;
+    }
+
+    // Names are found whatever their case ("Github", "DEEPSEEK"), but one written all in lower case is a word, not a
+    // name: "the notion of", "move the cursor", "replicate the results", "meta tags". Names the catalog writes in lower
+    // case only would be lost, and it lists none.
+    private static bool WrittenAsName(ReadOnlySpan<char> found)
+    {
+        foreach (var c in found)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Null for a match that names no organisation: an empty one, when the catalog lists none.
@@ -206,23 +247,9 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static bool IsComparison(ReadOnlySpan<char> text, int index) =>
         ComparisonCue().IsMatch(text[Math.Max(0, index - 60)..index]);
 
-    // A policy of a company the catalog does not know: "Acme AI Privacy Policy" is about acme.
-    private static string? SubjectFromTitle(string? title)
-    {
-        if (title is null)
-        {
-            return null;
-        }
-
-        var match = TitleOwner().Match(title);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var slug = Slug(match.Groups["owner"].Value);
-        return slug == Unknown ? null : slug;
-    }
+    // The company a title names as its owner: "Acme AI Privacy Policy" is Acme AI's; null when it names none.
+    private static string? TitleOwner(string? title) =>
+        title is not null && TitleOwnerPattern().Match(title) is { Success: true } match ? match.Groups["owner"].Value : null;
 
     [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+(?:[\w.&-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonCue();
@@ -232,10 +259,11 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static partial Regex ActorVerb();
 
     [GeneratedRegex(@"^\s*(?<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:[’']s)?\s+(?i:privacy|terms|data|cookie|usage|acceptable|trust)\b")]
-    private static partial Regex TitleOwner();
+    private static partial Regex TitleOwnerPattern();
 
-    // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")".
-    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*\((?<defs>[^)]{0,80}?)[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")",
+    // "Acme, Inc. and its affiliates (“Acme”, “we”)".
+    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*(?:(?:and|together with)[ \t]+its[ \t]+(?:affiliates|subsidiaries|affiliated companies)[\s,]*)?\((?<defs>[^)]{0,80}?)[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"[“""'](?:\*\*)?(?<name>[^”""'*,.]{2,40})(?:\*\*)?[,.]?[”""']")]

@@ -91,6 +91,13 @@ public sealed class RelationTests
     [InlineData("7", "Your prompts and responses are stored for 90 days and then deleted automatically.", "retention.active P90D")]
     [InlineData("7", "Conversations you delete are removed from our systems within 14 days.", "retention.deleted_chats P14D")]
     [InlineData("1", "You may have the right to access, correct, delete or port your personal information.", "rights.export yes")]
+    [InlineData("2", "Requests you send to the Acme API are not used to train or fine-tune models.", "training.default opt-in")]
+    [InlineData("5", "Acme leaves your inputs out of model training unless you switch on Help improve Acme in your settings.", "training.default opt-in")]
+    [InlineData("5", "We train our models on your conversations.", "training.default opt-out")]
+    [InlineData("5", "Acme trains its proprietary AI models on audio recordings and transcripts from your account.", "training.default opt-out")]
+    [InlineData("2", "Acme employees do not access your conversations unless you ask us to for troubleshooting.", "security.employee_access_restricted yes")]
+    [InlineData("2", "Our agreements with these model providers do not permit them to use your prompts, files, or outputs to train their models.", "sharing.third_party_training no")]
+    [InlineData("2", "Acme does not use any of your audio, video, chat, or other content (such as poll results and reactions) to train Acme's or third-party models.", "sharing.third_party_training no")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
         var claims = Extract(sentence);
@@ -128,6 +135,9 @@ public sealed class RelationTests
     [InlineData("Enterprise customers' data is not used for training our models.", "commercial")]
     [InlineData("We use consumer chats to train our models unless you opt out.", "consumer")]
     [InlineData("We do not train on inputs sent through our API.", "api")]
+    [InlineData("On the Creator and Pro plans, we do not use your chats to train our models.", "consumer")]
+    [InlineData("On a Basic or Pro account, we do not use your chats to train our models.", "consumer")]
+    [InlineData("Basic plan users' chats are not used to train our models.", "free")]
     public void Extract_StatementNamingOnePlan_HasThatScopeOnly(string sentence, string scope)
     {
         var claims = Extract(sentence).Where(c => c.Topic == "training.default").ToList();
@@ -226,12 +236,104 @@ public sealed class RelationTests
     [InlineData("Hugging Face, Inc. (“Hugging Face”, “we” or “us”) explains here how we handle data.", "huggingface")]
     [InlineData("Steady AI Ltd. (“Steady AI”, “we”) explains here how we handle data.", "steady")]
     [InlineData("Persona.AI, Inc. (“Persona.AI”, “we”) explains here how we handle data.", "persona")]
+    [InlineData("This statement describes how Nimbus Communications, Inc. and its affiliates (“Nimbus,” “we,” “us”) handle data.", "nimbus")]
     public void Extract_DocumentDefiningItsShortName_TakesThatNameAsSubject(string declaration, string subject)
     {
         var document = new DocumentBuilder()
             .Paragraph("Privacy notice")
             .Paragraph(declaration)
             .Paragraph("We do not sell your personal information.")
+            .Build();
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(subject, claim.Subject);
+    }
+
+    // A policy titled with a company the catalog does not know is that company's, though it names a known model
+    // provider or two in passing; a known company named more often than the title's owner is still the subject.
+    [Theory]
+    [InlineData(1, "nimbus")]
+    [InlineData(5, "openai")]
+    public void Extract_TitleNamingAnUnknownOwner_OwnerUnlessAKnownOneIsNamedMore(int providerMentions, string subject)
+    {
+        var builder = new DocumentBuilder()
+            .Heading("Nimbus Privacy Statement")
+            .Paragraph("Nimbus builds meeting software. Nimbus answers to you for how we handle data, and Nimbus keeps this statement current.");
+        for (var i = 0; i < providerMentions; i++)
+        {
+            builder.Paragraph("Some features send text to OpenAI.");
+        }
+
+        var document = builder.Paragraph("We do not sell your personal information.").Build("Nimbus Privacy Statement");
+
+        var claim = Assert.Single(Extractor.Extract(document), c => c.Topic == "sharing.sale");
+
+        Assert.Equal(subject, claim.Subject);
+    }
+
+    // An item of a rights list that asks the provider to act is the person's right: "request that we delete".
+    [Fact]
+    public void Extract_RightsListItemAskingUsToDelete_IsTheRightToDelete()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Heading("Your rights")
+            .Paragraph("Depending on where you live, you may have the right to:")
+            .Item("request that we delete personal information we collected from you;")
+            .Build(Title);
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(("rights.deletion", "yes"), (claim.Topic, claim.Value));
+        Assert.False(claim.IsSuggestion(Confidence.DefaultThreshold));
+    }
+
+    // Staff who "do not access" content make the claim; the exceptions listed under such a lead-in do not, each item alone.
+    [Fact]
+    public void Extract_ExceptionsListedUnderStaffAccessLeadIn_OnlyTheLeadInIsAClaim()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Paragraph("Acme personnel does not access your private files without your consent except for:")
+            .Item("security purposes")
+            .Item("to assist you with a support matter")
+            .Build(Title);
+
+        var claims = Extractor.Extract(document).Where(c => c.Topic == "security.employee_access_restricted").ToList();
+
+        Assert.All(claims, c => Assert.StartsWith("Acme personnel does not access", c.Quote, StringComparison.Ordinal));
+    }
+
+    // A name is found whatever its case, but a name written all in lower case is a word: "move the cursor".
+    [Theory]
+    [InlineData("Cursor", "cursor")]
+    [InlineData("CURSOR", "cursor")]
+    [InlineData("cursor", SubjectResolver.Unknown)]
+    public void Extract_NameWrittenAllInLowerCase_IsAWordNotAName(string written, string subject)
+    {
+        var document = new DocumentBuilder()
+            .Paragraph("Privacy notice")
+            .Paragraph($"Move the {written} over a setting to read what it does.")
+            .Paragraph("We do not sell your personal information.")
+            .Build();
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(subject, claim.Subject);
+    }
+
+    // Providers of AI features beyond the model labs are known by name, so a page that never says "we" is still theirs.
+    [Theory]
+    [InlineData("Snapchat", "snap")]
+    [InlineData("Adobe Firefly", "adobe")]
+    [InlineData("Zoom", "zoom")]
+    [InlineData("Notion AI", "notion")]
+    public void Extract_PageOfAProviderKnownByName_TakesItsSubject(string name, string subject)
+    {
+        var document = new DocumentBuilder()
+            .Paragraph("Help centre")
+            .Paragraph($"{name} does not sell your personal information.")
             .Build();
 
         var claim = Assert.Single(Extractor.Extract(document));

@@ -9,7 +9,7 @@ namespace PolicyTracker.Core.Tests.Extraction;
 public sealed class TopicCatalogTests
 {
     private static readonly string[] LabelledFolders =
-        ["seeds", "gold/dev", "gold/holdout", "gold/holdout2", "gold/real-dev", "gold/real-holdout", "gold/written-dev", "gold/written-holdout"];
+        ["seeds", "gold/dev", "gold/holdout2", "gold/holdout3", "gold/real-dev", "gold/real-holdout", "gold/written-dev", "gold/written-holdout"];
 
     // A pattern on which .NET 10's compiled engine throws IndexOutOfRangeException from inside the match, with a
     // sentence that trips it: a lazy bounded loop of words between an optional group and an alternation.

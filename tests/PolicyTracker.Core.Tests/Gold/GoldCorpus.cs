@@ -16,8 +16,8 @@ internal static class GoldCorpus
 {
     public const string SeedsSet = "seeds";
     public const string DevSet = "dev";
-    public const string HoldoutSet = "holdout";
     public const string SecondHoldoutSet = "holdout2";
+    public const string ThirdHoldoutSet = "holdout3";
     public const string RealDevSet = "real-dev";
     public const string RealHoldoutSet = "real-holdout";
     public const string WrittenDevSet = "written-dev";

@@ -6,25 +6,27 @@ namespace PolicyTracker.Core.Tests.Gold;
 public sealed class QualityFloorTests
 {
     // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.923, recall 0.837, F1 0.878;
-    // dev F1 0.800; holdout F1 0.762; second holdout F1 0.825 at the time of writing), so a regression fails the
-    // build while small wobbles do not. Raise them when quality rises.
+    // dev, with the first holdout's seven documents, F1 0.783; second holdout F1 0.825; third holdout precision 0.851,
+    // F1 0.630 at the time of writing), so a regression fails the build while small wobbles do not. Raise them when
+    // quality rises.
     private const double SeedsF1Floor = 0.87;
     private const double SeedsPrecisionFloor = 0.91;
     private const double SeedsRecallFloor = 0.83;
-    private const double DevF1Floor = 0.78;
-    private const double HoldoutF1Floor = 0.75;
+    private const double DevF1Floor = 0.77;
     private const double SecondHoldoutF1Floor = 0.80;
+    private const double ThirdHoldoutF1Floor = 0.61;
+    private const double ThirdHoldoutPrecisionFloor = 0.83;
 
-    // The real policies (docs/quality.md: real-dev precision 0.978, F1 0.903; real-holdout precision 0.750, F1 0.684).
+    // The real policies (docs/quality.md: real-dev precision 0.978, F1 0.903; real-holdout precision 0.763, F1 0.716).
     private const double RealDevF1Floor = 0.88;
     private const double RealDevPrecisionFloor = 0.96;
-    private const double RealHoldoutF1Floor = 0.66;
-    private const double RealHoldoutPrecisionFloor = 0.72;
+    private const double RealHoldoutF1Floor = 0.70;
+    private const double RealHoldoutPrecisionFloor = 0.75;
 
-    // Policies written in the style of other providers' (docs/quality.md: written-dev, eight policies, precision
-    // 0.847, F1 0.830; written-holdout precision 0.832, F1 0.757).
-    private const double WrittenDevF1Floor = 0.80;
-    private const double WrittenDevPrecisionFloor = 0.83;
+    // Policies written in the style of other providers' (docs/quality.md: written-dev, twelve policies, precision
+    // 0.827, F1 0.785; written-holdout precision 0.825, F1 0.759).
+    private const double WrittenDevF1Floor = 0.77;
+    private const double WrittenDevPrecisionFloor = 0.81;
     private const double WrittenHoldoutF1Floor = 0.73;
     private const double WrittenHoldoutPrecisionFloor = 0.80;
 
@@ -33,8 +35,9 @@ public sealed class QualityFloorTests
     [InlineData(GoldCorpus.SeedsSet, "precision", SeedsPrecisionFloor)]
     [InlineData(GoldCorpus.SeedsSet, "recall", SeedsRecallFloor)]
     [InlineData(GoldCorpus.DevSet, "F1", DevF1Floor)]
-    [InlineData(GoldCorpus.HoldoutSet, "F1", HoldoutF1Floor)]
     [InlineData(GoldCorpus.SecondHoldoutSet, "F1", SecondHoldoutF1Floor)]
+    [InlineData(GoldCorpus.ThirdHoldoutSet, "F1", ThirdHoldoutF1Floor)]
+    [InlineData(GoldCorpus.ThirdHoldoutSet, "precision", ThirdHoldoutPrecisionFloor)]
     [InlineData(GoldCorpus.RealDevSet, "F1", RealDevF1Floor)]
     [InlineData(GoldCorpus.RealDevSet, "precision", RealDevPrecisionFloor)]
     [InlineData(GoldCorpus.RealHoldoutSet, "F1", RealHoldoutF1Floor)]
@@ -64,8 +67,8 @@ public sealed class QualityFloorTests
     [Theory]
     [InlineData(GoldCorpus.SeedsSet)]
     [InlineData(GoldCorpus.DevSet)]
-    [InlineData(GoldCorpus.HoldoutSet)]
     [InlineData(GoldCorpus.SecondHoldoutSet)]
+    [InlineData(GoldCorpus.ThirdHoldoutSet)]
     [InlineData(GoldCorpus.RealDevSet)]
     [InlineData(GoldCorpus.RealHoldoutSet)]
     [InlineData(GoldCorpus.WrittenDevSet)]
@@ -83,11 +86,12 @@ public sealed class QualityFloorTests
     }
 
     // On real policies a contradiction that is not real is what an analyst sees first and trusts least: at most one per
-    // set, and no more than the written policies show today.
+    // set, and no more than the written policies show today (written-dev: five, two in its first eight policies and
+    // three in the four added last).
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
-    [InlineData(GoldCorpus.WrittenDevSet, 2)]
+    [InlineData(GoldCorpus.WrittenDevSet, 5)]
     [InlineData(GoldCorpus.WrittenHoldoutSet, 2)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {

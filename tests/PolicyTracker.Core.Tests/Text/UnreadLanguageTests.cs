@@ -271,7 +271,7 @@ public sealed class UnreadLanguageTests
     {
         // Arrange: the seeds, every gold set and every recorded version of the real histories.
         string[] sets = [
-            GoldCorpus.SeedsSet, GoldCorpus.DevSet, GoldCorpus.HoldoutSet, GoldCorpus.SecondHoldoutSet, GoldCorpus.RealDevSet,
+            GoldCorpus.SeedsSet, GoldCorpus.DevSet, GoldCorpus.SecondHoldoutSet, GoldCorpus.ThirdHoldoutSet, GoldCorpus.RealDevSet,
             GoldCorpus.RealHoldoutSet, GoldCorpus.WrittenDevSet, GoldCorpus.WrittenHoldoutSet, "real-html",
         ];
         var documents = sets.SelectMany(set => GoldCorpus.FileNames(set).Select(name => (name, GoldCorpus.Read(set, name).Text)))

@@ -183,7 +183,8 @@ internal static partial class RelationReader
         return null;
     }
 
-    // "everything you type", "information you share": the person in a clause describing the data, not acting.
+    // "everything you type", "information you share", "requests you send": the person in a clause describing the data,
+    // not acting.
     private static bool InRelativeClause(ReadOnlySpan<char> before) =>
         RelativeHead().IsMatch(before[Math.Max(0, before.Length - 30)..]);
 
@@ -204,7 +205,7 @@ internal static partial class RelationReader
     [GeneratedRegex(@"\b(?:with|to|from|by|of|for|among|through|via|about|between|than|like|including|such as|on behalf of|and|or)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex Preposition();
 
-    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?|requests?|queries|recordings?|transcripts?|documents?|uploads?|submissions?|audio|images?|photos?|videos?|code)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeHead();
 
     // "ask us to", "request that we" leave the person acting: the provider only carries out the request.
