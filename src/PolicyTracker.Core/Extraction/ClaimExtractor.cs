@@ -125,6 +125,13 @@ public sealed partial class ClaimExtractor
         if (StatementShape.IsQuestion(own) || StatementShape.IsLeadIn(own) || StatementShape.IsHeaderRow(statement)
             || StatementShape.IsRunInLabel(statement, own))
         {
+            // A question marked as a heading ("What about Temporary Chats?") heads its answers' section all the same.
+            if (statement.Kind == BlockKind.Heading)
+            {
+                state.UnderFirstHeading = state.Heading is null;
+                state.Heading = statement.Span;
+            }
+
             state.Passed(statement, null);
             return;
         }
@@ -188,7 +195,7 @@ public sealed partial class ClaimExtractor
                 continue;
             }
 
-            var subject = ResolveSubject(text, view, finding.Trigger, state.Subject, relation, out var subjectEvidence);
+            var subject = ResolveSubject(text, view, finding.Trigger, state, relation, out var subjectEvidence);
 
             // The plans a statement names are the same whichever topic it speaks of: looked up once.
             named ??= ResolveScopes(text, view, state, out scopeEvidence);
@@ -343,9 +350,10 @@ public sealed partial class ClaimExtractor
         return false;
     }
 
-    private string ResolveSubject(string text, StatementView view, TextSpan trigger, string mainSubject, Relation relation, out TextSpan? evidence)
+    private string ResolveSubject(string text, StatementView view, TextSpan trigger, DocumentState state, Relation relation, out TextSpan? evidence)
     {
         evidence = null;
+        var mainSubject = state.Subject;
         if (subjects.Pick(view.Own, Math.Max(0, trigger.Start - view.OwnStart)) is { } named)
         {
             evidence = new TextSpan(view.OwnStart + named.Index, view.OwnStart + named.Index + named.Length);
@@ -370,7 +378,8 @@ public sealed partial class ClaimExtractor
             return fromContext.Subject;
         }
 
-        return mainSubject;
+        // A section headed by a product's or company's name alone ("Claude", "Meta AI") in an article comparing them.
+        return subjects.HeadingOwner(state.HeadingOf(text)) ?? mainSubject;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
     private const int TitleWeight = 3;
 
+    // A heading of more words names a topic ("How we use Google Analytics"), not whose section it is.
+    private const int HeadingOwnerWords = 4;
+
     // How far into a document its owner declares itself ("Acme, Inc. (“Acme”, “we”)").
     private const int DeclarationReach = 5000;
 
@@ -118,6 +121,42 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The organisation a heading of a few words names, when it names one only ("Claude", "Grok (xAI)"); null for a
+    /// longer heading ("How Google Analytics uses cookies"), which names a topic rather than whose section it is.
+    /// </summary>
+    public string? HeadingOwner(ReadOnlySpan<char> heading)
+    {
+        if (heading.IsEmpty || WordCount(heading) > HeadingOwnerWords)
+        {
+            return null;
+        }
+
+        string? owner = null;
+        foreach (var mention in Mentions(heading))
+        {
+            if (owner is not null && owner != mention.Subject)
+            {
+                return null;
+            }
+
+            owner = mention.Subject;
+        }
+
+        return owner;
+    }
+
+    private static int WordCount(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var range in text.SplitAny(' ', '\t'))
+        {
+            count += text[range].IsEmpty ? 0 : 1;
+        }
+
+        return count;
     }
 
     /// <summary>The organisation named last in <paramref name="text"/>, other than as a comparison; null when none.</summary>

@@ -50,6 +50,9 @@ public sealed class RelationTests
     [InlineData("7", "Log data is retained for 12 months.", "retention.active")]
     [InlineData("7", "We keep your account information for as long as your account is open.", "retention.active")]
     [InlineData("7", "Your prompts and responses are stored for 90 days and then deleted automatically.", "retention.deleted_chats")]
+    [InlineData("5", "Even when Help improve Acme is off, inputs that our abuse-detection systems flag may be used to train our classifiers.", "training.default")]
+    [InlineData("6", "We introduced a new choice for users on our Free and Pro plans: whether their chats can be used to train our models.", "training.default")]
+    [InlineData("2", "None of the companion apps we tested lets you switch off training.", "training.user_control")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -98,6 +101,9 @@ public sealed class RelationTests
     [InlineData("2", "Acme employees do not access your conversations unless you ask us to for troubleshooting.", "security.employee_access_restricted yes")]
     [InlineData("2", "Our agreements with these model providers do not permit them to use your prompts, files, or outputs to train their models.", "sharing.third_party_training no")]
     [InlineData("2", "Acme does not use any of your audio, video, chat, or other content (such as poll results and reactions) to train Acme's or third-party models.", "sharing.third_party_training no")]
+    [InlineData("7", "Conversations with Acme AI are saved in your chat history until you delete them or your account is closed.", "retention.active account-lifetime")]
+    [InlineData("7", "Documents and chat history stay in your account for as long as you keep the account open, unless you delete them earlier.", "retention.active account-lifetime")]
+    [InlineData("7", "Questions you ask the assistant, together with its answers, are kept for up to 18 months and then deleted.", "retention.active P540D")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
         var claims = Extract(sentence);
@@ -339,6 +345,44 @@ public sealed class RelationTests
         var claim = Assert.Single(Extractor.Extract(document));
 
         Assert.Equal(subject, claim.Subject);
+    }
+
+    // In an article comparing providers, a section headed by one's name alone is about it, though its sentences do not
+    // name it again; a longer heading names a topic, and the article's main subject stays.
+    [Theory]
+    [InlineData("Claude", "anthropic")]
+    [InlineData("How this compares with Claude and other assistants today", "openai")]
+    public void Extract_SectionHeadedByAProvidersName_IsAboutThatProvider(string heading, string subject)
+    {
+        var document = new DocumentBuilder()
+            .Heading("Which chatbots train on your chats")
+            .Paragraph("OpenAI trains on ChatGPT conversations unless you opt out. OpenAI keeps them for 30 days after deletion.")
+            .Heading(heading)
+            .Paragraph("Users who agree have their chats kept for five years.")
+            .Build("Which chatbots train on your chats");
+
+        var claim = Assert.Single(Extractor.Extract(document), c => c.Topic == "retention.opted_in");
+
+        Assert.Equal(subject, claim.Subject);
+    }
+
+    // A question marked as a heading heads its answers' section: what temporary chats "aren't used" for is no default.
+    [Fact]
+    public void Extract_AnswersUnderAQuestionHeadingAboutTemporaryChats_AreNoDefault()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Heading("Your settings")
+            .Paragraph("You can change these at any time.")
+            .Heading("What about Temporary Chats?")
+            .Paragraph("These chats:")
+            .Item("Aren't used to train our models")
+            .Item("Are deleted from our systems after 30 days")
+            .Build(Title);
+
+        var claims = Extractor.Extract(document);
+
+        Assert.DoesNotContain(claims, c => c.Topic is "training.default" or "retention.active" or "retention.deleted_chats");
     }
 
     // The claim's "why" marks the word that negates it, after the trigger as well as before it.

@@ -6,13 +6,13 @@ namespace PolicyTracker.Core.Tests.Gold;
 public sealed class QualityFloorTests
 {
     // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.923, recall 0.837, F1 0.878;
-    // dev, with the first holdout's seven documents, F1 0.783; second holdout F1 0.825; third holdout precision 0.851,
+    // dev, with the first holdout's seven documents, F1 0.807; second holdout F1 0.825; third holdout precision 0.851,
     // F1 0.630 at the time of writing), so a regression fails the build while small wobbles do not. Raise them when
     // quality rises.
     private const double SeedsF1Floor = 0.87;
     private const double SeedsPrecisionFloor = 0.91;
     private const double SeedsRecallFloor = 0.83;
-    private const double DevF1Floor = 0.77;
+    private const double DevF1Floor = 0.79;
     private const double SecondHoldoutF1Floor = 0.80;
     private const double ThirdHoldoutF1Floor = 0.61;
     private const double ThirdHoldoutPrecisionFloor = 0.83;
@@ -24,7 +24,7 @@ public sealed class QualityFloorTests
     private const double RealHoldoutPrecisionFloor = 0.75;
 
     // Policies written in the style of other providers' (docs/quality.md: written-dev, twelve policies, precision
-    // 0.827, F1 0.785; written-holdout precision 0.825, F1 0.759).
+    // 0.831, F1 0.792; written-holdout precision 0.825, F1 0.759).
     private const double WrittenDevF1Floor = 0.77;
     private const double WrittenDevPrecisionFloor = 0.81;
     private const double WrittenHoldoutF1Floor = 0.73;
@@ -86,12 +86,12 @@ public sealed class QualityFloorTests
     }
 
     // On real policies a contradiction that is not real is what an analyst sees first and trusts least: at most one per
-    // set, and no more than the written policies show today (written-dev: five, two in its first eight policies and
-    // three in the four added last).
+    // set, and no more than the written policies show today (written-dev: four, two in its first eight policies and
+    // two in the four added last).
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
-    [InlineData(GoldCorpus.WrittenDevSet, 5)]
+    [InlineData(GoldCorpus.WrittenDevSet, 4)]
     [InlineData(GoldCorpus.WrittenHoldoutSet, 2)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {
