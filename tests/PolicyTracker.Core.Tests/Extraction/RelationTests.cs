@@ -104,6 +104,8 @@ public sealed class RelationTests
     [InlineData("7", "Conversations with Acme AI are saved in your chat history until you delete them or your account is closed.", "retention.active account-lifetime")]
     [InlineData("7", "Documents and chat history stay in your account for as long as you keep the account open, unless you delete them earlier.", "retention.active account-lifetime")]
     [InlineData("7", "Questions you ask the assistant, together with its answers, are kept for up to 18 months and then deleted.", "retention.active P540D")]
+    [InlineData("1", "You can delete a cloud recording at any time from the Recordings page.", "rights.deletion yes")]
+    [InlineData("2", "The ads you see may be based on the content of your current conversation.", "sharing.advertising yes")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
         var claims = Extract(sentence);
@@ -144,6 +146,7 @@ public sealed class RelationTests
     [InlineData("On the Creator and Pro plans, we do not use your chats to train our models.", "consumer")]
     [InlineData("On a Basic or Pro account, we do not use your chats to train our models.", "consumer")]
     [InlineData("Basic plan users' chats are not used to train our models.", "free")]
+    [InlineData("Content on AcmeGov is never used to train our models.", "government")]
     public void Extract_StatementNamingOnePlan_HasThatScopeOnly(string sentence, string scope)
     {
         var claims = Extract(sentence).Where(c => c.Topic == "training.default").ToList();
@@ -293,6 +296,21 @@ public sealed class RelationTests
 
         Assert.Equal(("rights.deletion", "yes"), (claim.Topic, claim.Value));
         Assert.False(claim.IsSuggestion(Confidence.DefaultThreshold));
+    }
+
+    // "have your personal information deleted", an item under "you may have the right to:", is the right to delete.
+    [Fact]
+    public void Extract_RightsListItemHavingDataDeleted_IsTheRightToDelete()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Paragraph("Depending on where you live, you may have the right to:")
+            .Item("have your personal information deleted;")
+            .Build(Title);
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(("rights.deletion", "yes"), (claim.Topic, claim.Value));
     }
 
     // Staff who "do not access" content make the claim; the exceptions listed under such a lead-in do not, each item alone.
