@@ -53,6 +53,7 @@ public sealed class RelationTests
     [InlineData("5", "Even when Help improve Acme is off, inputs that our abuse-detection systems flag may be used to train our classifiers.", "training.default")]
     [InlineData("6", "We introduced a new choice for users on our Free and Pro plans: whether their chats can be used to train our models.", "training.default")]
     [InlineData("2", "None of the companion apps we tested lets you switch off training.", "training.user_control")]
+    [InlineData("7", "We do not allow our service providers or advertising partners to use your inputs to train their own models.", "sharing.advertising")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -106,6 +107,8 @@ public sealed class RelationTests
     [InlineData("7", "Questions you ask the assistant, together with its answers, are kept for up to 18 months and then deleted.", "retention.active P540D")]
     [InlineData("1", "You can delete a cloud recording at any time from the Recordings page.", "rights.deletion yes")]
     [InlineData("2", "The ads you see may be based on the content of your current conversation.", "sharing.advertising yes")]
+    [InlineData("2", "Acme engineers don't have standing access to your content.", "security.employee_access_restricted yes")]
+    [InlineData("5", "Acme never trains on data from its Enterprise plan.", "training.default opt-in")]
     public void Extract_RealStatement_StillMakesItsClaim(string failureClass, string sentence, string expected)
     {
         var claims = Extract(sentence);
@@ -311,6 +314,20 @@ public sealed class RelationTests
         var claim = Assert.Single(Extractor.Extract(document));
 
         Assert.Equal(("rights.deletion", "yes"), (claim.Topic, claim.Value));
+    }
+
+    // Auto-delete is how long activity is kept, not a right the person uses to delete it.
+    [Fact]
+    public void Extract_AutoDeleteSettingRow_IsNoRightToDelete()
+    {
+        const string markdown = "# Acme Privacy Policy\n\n## Your settings\n\n| Setting | Default | Options |\n|---|---|---|\n"
+            + "| Auto-delete of activity | 18 months | 3 months, 36 months, or off |\n";
+        var document = PolicyTracker.Core.Sources.SourceReader.Read("settings.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+
+        var claims = Extractor.Extract(document);
+
+        Assert.Contains(claims, c => c.Topic == "retention.active" && c.Value == "P540D");
+        Assert.DoesNotContain(claims, c => c.Topic == "rights.deletion");
     }
 
     // Staff who "do not access" content make the claim; the exceptions listed under such a lead-in do not, each item alone.

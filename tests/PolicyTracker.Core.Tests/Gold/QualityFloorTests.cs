@@ -6,13 +6,13 @@ namespace PolicyTracker.Core.Tests.Gold;
 public sealed class QualityFloorTests
 {
     // These hold a floor under the measured quality (docs/quality.md: seeds precision 0.923, recall 0.837, F1 0.878;
-    // dev, with the first holdout's seven documents, F1 0.807; second holdout F1 0.825; third holdout precision 0.854,
+    // dev, with the first holdout's seven documents, F1 0.815; second holdout F1 0.825; third holdout precision 0.854,
     // F1 0.641 at the time of writing), so a regression fails the build while small wobbles do not. Raise them when
     // quality rises.
     private const double SeedsF1Floor = 0.87;
     private const double SeedsPrecisionFloor = 0.91;
     private const double SeedsRecallFloor = 0.83;
-    private const double DevF1Floor = 0.79;
+    private const double DevF1Floor = 0.80;
     private const double SecondHoldoutF1Floor = 0.80;
     private const double ThirdHoldoutF1Floor = 0.61;
     private const double ThirdHoldoutPrecisionFloor = 0.83;
