@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PolicyTracker.Core.Text;
 
 namespace PolicyTracker.Core.Extraction;
 
@@ -129,7 +130,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     /// </summary>
     public string? HeadingOwner(ReadOnlySpan<char> heading)
     {
-        if (heading.IsEmpty || WordCount(heading) > HeadingOwnerWords)
+        if (heading.IsEmpty || WordCount.Of(heading) > HeadingOwnerWords)
         {
             return null;
         }
@@ -146,17 +147,6 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         }
 
         return owner;
-    }
-
-    private static int WordCount(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        foreach (var range in text.SplitAny(' ', '\t'))
-        {
-            count += text[range].IsEmpty ? 0 : 1;
-        }
-
-        return count;
     }
 
     /// <summary>The organisation named last in <paramref name="text"/>, other than as a comparison; null when none.</summary>
