@@ -20,6 +20,12 @@ internal readonly record struct StatementView(Statement Statement, ReadOnlyMemor
 
     private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+    // A column of the choices a setting offers ("Options: 3 months, 36 months, or off") lists what the person may pick,
+    // not what the provider does: the row's value is in its other columns.
+    private static readonly Regex ChoicesHeader = new(
+        @"^\s*(?:other |available |possible )?(?:options?|choices|alternatives|settings you can choose|can be changed to|you can change (?:it )?to)\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     public ReadOnlySpan<char> Text => Characters.Span;
 
     /// <summary>The statement's own characters.</summary>
@@ -54,7 +60,7 @@ internal readonly record struct StatementView(Statement Statement, ReadOnlyMemor
         var views = new List<StatementView>();
         for (var column = 1; column < cells.Length; column++)
         {
-            if (SaysNothing(cells[column]))
+            if (SaysNothing(cells[column]) || ChoicesHeader.IsMatch(headers[column]))
             {
                 continue;
             }
