@@ -158,6 +158,17 @@ public sealed class RelationTests
         Assert.Equal([scope], claims.Select(c => c.Scope));
     }
 
+    // "Your workspace" is the person's own space, whatever the plan; a business's or team's workspace is commercial.
+    [Theory]
+    [InlineData("You can delete any document or chat from your workspace at any time.", "consumer")]
+    [InlineData("Members of a business workspace can delete any document or chat at any time.", "commercial")]
+    public void Extract_WorkspaceNamed_ItsOwnerGivesTheScope(string sentence, string scope)
+    {
+        var claim = Assert.Single(Extract(sentence), c => c.Topic == "rights.deletion");
+
+        Assert.Equal(scope, claim.Scope);
+    }
+
     [Fact]
     public void Extract_PlanNamedAsOneToMoveTo_IsNotTheStatementsScope()
     {
