@@ -116,8 +116,7 @@ public sealed partial class ClaimExtractor
         if (StatementShape.IsHeading(statement, own))
         {
             // A heading names the section its statements stand in; it states nothing itself.
-            state.UnderFirstHeading = state.Heading is null;
-            state.Heading = statement.Span;
+            state.EnterSection(statement.Span);
             state.Passed(statement, null);
             return;
         }
@@ -128,8 +127,7 @@ public sealed partial class ClaimExtractor
             // A question marked as a heading ("What about Temporary Chats?") heads its answers' section all the same.
             if (statement.Kind == BlockKind.Heading)
             {
-                state.UnderFirstHeading = state.Heading is null;
-                state.Heading = statement.Span;
+                state.EnterSection(statement.Span);
             }
 
             state.Passed(statement, null);

@@ -47,10 +47,17 @@ internal sealed class DocumentState
     public bool HeadingsAreMarked { get; init; }
 
     /// <summary>Whether <see cref="Heading"/> is the document's first, which is its title.</summary>
-    public bool UnderFirstHeading { get; set; }
+    public bool UnderFirstHeading { get; private set; }
 
     /// <summary>The heading the statements read now stand under; null before the first.</summary>
-    public TextSpan? Heading { get; set; }
+    public TextSpan? Heading { get; private set; }
+
+    /// <summary>The statements read from now on stand under <paramref name="heading"/>.</summary>
+    public void EnterSection(TextSpan heading)
+    {
+        UnderFirstHeading = Heading is null;
+        Heading = heading;
+    }
 
     /// <summary>The words of the heading the statement stands under; empty before the first.</summary>
     public ReadOnlySpan<char> HeadingOf(string documentText) => Heading is { } h ? h.Of(documentText) : [];

@@ -17,13 +17,11 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
     // Where a negation stops reaching forward: the end of a sentence part, or a turn of the argument.
     private static readonly Regex ClauseBoundary = new(@"[;.!?]\s|\b(?:but|however|although|though|whereas|yet|while)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
-    // What a trigger that is the subject of its clause is said not to be: "ads are never personalised".
+    // What a trigger that is the subject of its clause is said not to be: "ads are never personalised". The group "not"
+    // is the negating word, for the claim's cue.
     private static readonly Regex NegatedPassiveAfter = new(
-        @"^\s+(?:are|is|will be|were|was)\s+(?:not|never)\s+(?:\w+ly\s+)?(?:based|used|shared|sold|personali[sz]ed|targeted|tailored|shown|served|disclosed|rented)\b",
+        @"^\s+(?:are|is|will be|were|was)\s+(?<not>not|never)\s+(?:\w+ly\s+)?(?:based|used|shared|sold|personali[sz]ed|targeted|tailored|shown|served|disclosed|rented)\b",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
-
-    // The negating word of such a passive, for its cue.
-    private static readonly Regex NotOrNever = new(@"\b(?:not|never)\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     // A cell that answers its row's question in the negative.
     private static readonly Regex NegativeAnswer = new(@"^\s*(?:no|never|not|none|✖|✗|❌)(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.Compiled);
@@ -246,12 +244,11 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
             return null;
         }
 
-        foreach (var passive in NegatedPassiveAfter.EnumerateMatches(view.Text[trigger.End..]))
+        // Only claims ask for their cues, so the Match allocated here is rare.
+        if (NegatedPassiveAfter.Match(view.Text[trigger.End..].ToString()) is { Success: true } passive)
         {
-            foreach (var not in NotOrNever.EnumerateMatches(view.Text.Slice(trigger.End, passive.Length)))
-            {
-                return new TextSpan(trigger.End + not.Index, trigger.End + not.Index + not.Length);
-            }
+            var not = passive.Groups["not"];
+            return new TextSpan(trigger.End + not.Index, trigger.End + not.Index + not.Length);
         }
 
         TextSpan? last = null;
