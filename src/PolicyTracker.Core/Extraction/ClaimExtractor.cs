@@ -91,11 +91,11 @@ public sealed partial class ClaimExtractor
 
     private List<ExtractedClaim> ExtractAll(ExtractedDocument document, ICollection<VetoedMatch>? vetoed)
     {
-        var mainSubject = subjects.MainSubject(document.Text, document.Title);
+        var owner = subjects.MainSubject(document.Text, document.Title);
 
         // A page titled "Enterprise privacy" speaks of business plans wherever it names none.
         var documentScope = document.Title is { } title && scopes.Find(title) is [var named, ..] ? named.Scope : Catalog.DefaultScope;
-        var state = new DocumentState(mainSubject, documentScope, Catalog.Rules, document.Title)
+        var state = new DocumentState(owner, documentScope, Catalog.Rules, document.Title)
         {
             Vetoed = vetoed,
             HeadingsAreMarked = document.Format != SourceFormat.Text,
@@ -252,6 +252,12 @@ public sealed partial class ClaimExtractor
         foreach (var mention in subjects.Mentions(view.Own))
         {
             organisations.Add(new TextSpan(view.OwnStart + mention.Index, view.OwnStart + mention.Index + mention.Length));
+        }
+
+        if (state.OwnerName is { } ownName)
+        {
+            SubjectResolver.AddNameSpans(view.Own, view.OwnStart, ownName, organisations);
+            organisations.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
         relation = RelationReader.Read(Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations);
@@ -460,12 +466,13 @@ public sealed partial class ClaimExtractor
         return new TextSpan(start, end);
     }
 
-    // "These providers" in an article are companies in general; "we require these providers not to ..." and "these
-    // providers are contractually prohibited from ..." in a policy are the provider's own vendors, bound by it.
+    // "These providers" in an article are companies in general; "we require these providers not to ...", "these
+    // providers are contractually prohibited from ..." and "we do not license your content to other companies" in a
+    // policy are the provider's own vendors, bound by it, or its own act towards them.
     private bool IsAboutUnnamedActors(ReadOnlySpan<char> statement) =>
         TopicMatcher.AnyMatch(Catalog.GenericActors, statement) && !subjects.NamesAny(statement) && !ProviderBindsThem().IsMatch(statement);
 
-    [GeneratedRegex(@"\bwe (?:\w+ ){0,2}(?:require|permit|allow|prohibit|oblige|instruct|contractually)\w*\b|\b(?:are|is) contractually (?:prohibited|forbidden|barred|required|obligated|bound)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwe (?:\w+ ){0,3}(?:require|permit|allow|prohibit|oblige|instruct|contractually|licen[cs]e|share|sell|disclose|transfer|provide)\w*\b|\b(?:are|is) contractually (?:prohibited|forbidden|barred|required|obligated|bound)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProviderBindsThem();
 
 }

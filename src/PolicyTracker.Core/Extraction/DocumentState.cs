@@ -22,9 +22,10 @@ internal sealed class DocumentState
 
     private char[] scratch = new char[256];
 
-    public DocumentState(string subject, string scope, IReadOnlyList<TopicRule> rules, string? title)
+    public DocumentState(DocumentOwner owner, string scope, IReadOnlyList<TopicRule> rules, string? title)
     {
-        Subject = subject;
+        Subject = owner.Subject;
+        OwnerName = owner.OwnName;
         Scope = scope;
         this.rules = rules;
         Candidates = new bool[rules.Count];
@@ -33,6 +34,9 @@ internal sealed class DocumentState
     }
 
     public string Subject { get; }
+
+    /// <summary>The document owner's own name when the catalog does not know it: it acts like "we".</summary>
+    public string? OwnerName { get; }
 
     public string Scope { get; }
 

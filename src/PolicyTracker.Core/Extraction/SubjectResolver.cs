@@ -21,7 +21,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private const int DeclarationReach = 5000;
 
     /// <summary>The organisation a document is mostly about: the most mentioned one, the title counting extra.</summary>
-    public string MainSubject(string text, string? title)
+    public DocumentOwner MainSubject(string text, string? title)
     {
         var scores = new Dictionary<string, (int Score, int First)>(StringComparer.Ordinal);
         foreach (var (subject, index, _) in Names(text))
@@ -38,7 +38,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         // Meta's pixel); a declared owner the catalog knows is that subject, else its own name makes one.
         if (Declared(text) is { } owner)
         {
-            return Names(owner) is [var known, ..] ? known.Subject : Slug(owner);
+            return Names(owner) is [var known, ..] ? new DocumentOwner(known.Subject, null) : Owner(owner);
         }
 
         var best = scores.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Value.First).FirstOrDefault();
@@ -48,10 +48,25 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         if (TitleOwner(title) is { } titleOwner && Names(titleOwner).Count == 0 && Slug(titleOwner) is var slug && slug != Unknown
             && (best.Key is null || Occurrences(text, titleOwner) > best.Value.Score))
         {
-            return slug;
+            return new DocumentOwner(slug, titleOwner);
         }
 
-        return best.Key ?? Unknown;
+        return new DocumentOwner(best.Key ?? Unknown, null);
+    }
+
+    // A company the catalog does not know keeps its name beside its slug, so the name can act like "we".
+    private static DocumentOwner Owner(string name) => Slug(name) is var slug && slug != Unknown ? new DocumentOwner(slug, name) : new DocumentOwner(slug, null);
+
+    /// <summary>Adds where <paramref name="name"/> (a document owner's own name) stands as a whole word in <paramref name="text"/>, from <paramref name="offset"/>.</summary>
+    public static void AddNameSpans(ReadOnlySpan<char> text, int offset, string name, List<TextSpan> spans)
+    {
+        for (var from = 0; text[from..].IndexOf(name, StringComparison.Ordinal) is var found and >= 0; from += found + name.Length)
+        {
+            if (IsWordAt(text, from + found, name.Length))
+            {
+                spans.Add(new TextSpan(offset + from + found, offset + from + found + name.Length));
+            }
+        }
     }
 
     private static int Occurrences(string text, string name)
@@ -59,13 +74,14 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         var count = 0;
         for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
         {
-            var startsWord = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
-            var endsWord = i + name.Length == text.Length || !char.IsLetterOrDigit(text[i + name.Length]);
-            count += startsWord && endsWord ? 1 : 0;
+            count += IsWordAt(text, i, name.Length) ? 1 : 0;
         }
 
         return count;
     }
+
+    private static bool IsWordAt(ReadOnlySpan<char> text, int at, int length) =>
+        (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (at + length == text.Length || !char.IsLetterOrDigit(text[at + length]));
 
     /// <summary>The name of the company declaring itself "we" near the start of <paramref name="text"/>; null when none does.</summary>
     private static string? Declared(string text)
@@ -280,7 +296,7 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
     private static string? TitleOwner(string? title) =>
         title is not null && TitleOwnerPattern().Match(title) is { Success: true } match ? match.Groups["owner"].Value : null;
 
-    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+(?:[\w.&-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:unlike|than|like|versus|vs\.?|compared (?:to|with)|such as|including|e\.g\.,?)\s+(?:the\s+)?(?:[\w.&-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonCue();
 
     // A name followed by a verb is the one doing something: "Cohere does not use", "OpenAI keeps".
@@ -314,3 +330,6 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
 /// <summary>A mention of an organisation: its subject slug and where the name stands.</summary>
 internal readonly record struct Mention(string Subject, int Index, int Length);
+
+/// <summary>Whom a document is about: its subject, and its own name when the catalog does not know it.</summary>
+internal readonly record struct DocumentOwner(string Subject, string? OwnName);

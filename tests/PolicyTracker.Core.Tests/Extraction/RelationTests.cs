@@ -55,6 +55,16 @@ public sealed class RelationTests
     [InlineData("2", "None of the companion apps we tested lets you switch off training.", "training.user_control")]
     [InlineData("7", "We do not allow our service providers or advertising partners to use your inputs to train their own models.", "sharing.advertising")]
     [InlineData("2", "If you use Acme through your employer, that organization can see your documents and export or delete your content under its own policies.", "rights.deletion")]
+    [InlineData("1", "We test our systems, train our staff on privacy and security, and require our vendors to protect the information we share with them.", "sharing.third_party_training")]
+    [InlineData("3", "We will tell you about material changes, in particular to how we use conversations for training.", "training.default")]
+    [InlineData("3", "Making identifiers available to advertising partners for cross-context behavioral advertising may be considered \"sharing\" under some state laws.", "sharing.advertising")]
+    [InlineData("7", "You decide how long chat logs are kept, from 7 days to indefinitely.", "retention.active")]
+    [InlineData("1", "If you do not sign in for 24 consecutive months, we may treat your account as inactive, let you know, and then delete it.", "rights.deletion")]
+    [InlineData("2", "Some of these cookies are set by advertising partners, who may use them to show you ads for Acme on other websites.", "sharing.advertising")]
+    [InlineData("2", "Our contracts with the providers of third-party models forbid them from using your content to train or improve their models.", "training.default")]
+    [InlineData("6", "When you choose a third-party model, we pass your prompt to its provider.", "training.user_control")]
+    [InlineData("2", "If you join a workspace, the workspace administrator can add and remove members, and can export or delete workspace content.", "rights.export")]
+    [InlineData("7", "Content flagged as violating our policies may be kept for up to 2 years, even if you close your account.", "retention.closed_account")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -78,6 +88,17 @@ public sealed class RelationTests
     [InlineData("4", "Ads are not based on the content of your conversations.", "sharing.advertising no")]
     [InlineData("2", "You can delete your data at any time.", "rights.deletion yes")]
     [InlineData("2", "We use your conversations to train our models.", "training.default opt-out")]
+    [InlineData("2", "Unless you opt out, Acme may use inputs and outputs from Free, Individual and Standard accounts to train its models.", "training.default opt-out")]
+    [InlineData("2", "Our contracts with the providers of third-party models forbid them from using your content to train their models.", "sharing.third_party_training no")]
+    [InlineData("2", "We do not license your content to other companies so that they can train their own models.", "sharing.third_party_training no")]
+    [InlineData("6", "Individual plans do not currently include a setting to exclude your content from training.", "training.user_control no")]
+    [InlineData("6", "Workspace administrators can opt their workspace out of model training at any time.", "training.user_control yes")]
+    [InlineData("6", "You can switch off Improve Acme for everyone under Settings, and switch it back on whenever you like.", "training.user_control yes")]
+    [InlineData("7", "The opt-out for Enterprise workspaces has been available since March 4, 2024.", "training.opt_in_introduced 2024-03-04")]
+    [InlineData("7", "Assets you delete are moved to the Trash and permanently removed 30 days later.", "retention.deleted_chats P30D")]
+    [InlineData("7", "For Enterprise customers, we delete the organization's data within 60 days after the subscription ends.", "retention.closed_account P60D")]
+    [InlineData("5", "Even in a workspace that has opted out, we may use inputs that our moderation systems flag to train our classifiers.", "training.safety_exception yes")]
+    [InlineData("1", "While your account is open, you can download any output or uploaded asset in its original format.", "rights.export yes")]
     [InlineData("2", "Where a law requires it, we do not sell your personal information.", "sharing.sale no")]
     [InlineData("2", "Third parties may use your data to train their own models.", "sharing.third_party_training yes")]
     [InlineData("3", "You have the right to data portability.", "rights.export yes")]
@@ -151,6 +172,8 @@ public sealed class RelationTests
     [InlineData("On a Basic or Pro account, we do not use your chats to train our models.", "consumer")]
     [InlineData("Basic plan users' chats are not used to train our models.", "free")]
     [InlineData("Content on AcmeGov is never used to train our models.", "government")]
+    [InlineData("Unless you opt out, we may use chats from Free, Individual and Standard accounts to train our models.", "consumer")]
+    [InlineData("On the Standard, Pro and Unlimited plans, we use your chats to train our models.", "consumer")]
     public void Extract_StatementNamingOnePlan_HasThatScopeOnly(string sentence, string scope)
     {
         var claims = Extract(sentence).Where(c => c.Topic == "training.default").ToList();
@@ -430,6 +453,36 @@ public sealed class RelationTests
         var claims = Extractor.Extract(document);
 
         Assert.DoesNotContain(claims, c => c.Topic is "training.default" or "retention.active" or "retention.deleted_chats");
+    }
+
+    // A column headed "used to train models" answers the default in its cells; a table of the person's choices does not.
+    [Theory]
+    [InlineData("| Plan | Inputs used to train our models |\n|---|---|\n| Free | Yes |\n| Enterprise | No |\n", "training.default free opt-out", "training.default commercial opt-in")]
+    [InlineData("| Your choice | Chats used to train our models |\n|---|---|\n| Allow | Yes |\n| Don't allow | No |\n")]
+    public void Extract_TableColumnAboutTraining_AnswersTheDefaultUnlessItsRowsAreChoices(string table, params string[] expected)
+    {
+        var markdown = "# Acme Privacy Policy\n\n## Training at a glance\n\n" + table;
+        var document = PolicyTracker.Core.Sources.SourceReader.Read("plans.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+
+        var claims = Extractor.Extract(document).Where(c => c.Topic == "training.default");
+
+        Assert.Equal(expected, claims.Select(c => $"{c.Topic} {c.Scope} {c.Value}"));
+    }
+
+    // An objection listed among the person's rights that names training is the training control.
+    [Fact]
+    public void Extract_RightsListItemObjectingToTraining_IsTheTrainingControl()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Heading("Your rights")
+            .Paragraph("Depending on where you live, you may have the right to:")
+            .Item("object to, or ask us to restrict, certain processing, including the use of your conversations to train our models;")
+            .Build(Title);
+
+        var claim = Assert.Single(Extractor.Extract(document));
+
+        Assert.Equal(("training.user_control", "yes"), (claim.Topic, claim.Value));
     }
 
     // The claim's "why" marks the word that negates it, after the trigger as well as before it.

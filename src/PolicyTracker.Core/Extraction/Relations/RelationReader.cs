@@ -89,9 +89,13 @@ internal static partial class RelationReader
         }
 
         // "You can turn this off, but Anthropic can still use ...": the last clause before the action has its actor.
+        // A clause with no subject of its own ("..., and can export reports") goes on with the one before it.
         foreach (var turn in ClauseTurn().EnumerateMatches(before))
         {
-            start = Math.Max(start, end - before.Length + turn.Index + turn.Length);
+            if (!NoSubject().IsMatch(before[(turn.Index + turn.Length)..]))
+            {
+                start = Math.Max(start, end - before.Length + turn.Index + turn.Length);
+            }
         }
 
         return start;
@@ -214,6 +218,9 @@ internal static partial class RelationReader
 
     [GeneratedRegex(@"[;—]\s*|,\s*(?:but|and|however|while|whereas|although|though|yet)\b|\bbut\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseTurn();
+
+    [GeneratedRegex(@"^\s*(?:then\s+)?(?:can|may|might|will|would|could|should|must|cannot|can[’']t)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoSubject();
 
     [GeneratedRegex(@"(?<=\w\W*\s)\b(?:unless|until|except|if|when|whenever|once|without|so that|so)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Subordinate();
