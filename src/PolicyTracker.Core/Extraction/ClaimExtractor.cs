@@ -72,11 +72,11 @@ public sealed partial class ClaimExtractor
         {
             claims = ExtractAll(document, passedOver);
         }
-        catch (IndexOutOfRangeException) when (Catalog.Interpreted is { } reference)
+        catch (Exception e) when (e is IndexOutOfRangeException or RegexMatchTimeoutException && Catalog.Interpreted is { } reference)
         {
-            // The compiled pattern engine failed inside a match (see TopicCatalog.Interpreted): read the whole
-            // document again with the interpreter, so it gets its claims rather than an error. A fault of this
-            // code would fail the second reading too, and is not hidden.
+            // The compiled pattern engine failed inside a match, or looped until the pattern's timeout (see
+            // TopicCatalog.Interpreted): read the whole document again with the interpreter, so it gets its claims
+            // rather than an error. A fault of this code would fail the second reading too, and is not hidden.
             passedOver?.Clear();
             claims = (interpreted ??= new ClaimExtractor(reference, usePrefilter)).ExtractAll(document, passedOver);
         }
@@ -122,7 +122,7 @@ public sealed partial class ClaimExtractor
         }
 
         if (StatementShape.IsQuestion(own) || StatementShape.IsLeadIn(own) || StatementShape.IsHeaderRow(statement)
-            || StatementShape.IsRunInLabel(statement, own))
+            || StatementShape.IsRunInLabel(statement, own) || StatementShape.IsGlossaryRow(text, statement))
         {
             // A question marked as a heading ("What about Temporary Chats?") heads its answers' section all the same.
             if (statement.Kind == BlockKind.Heading)
@@ -166,6 +166,12 @@ public sealed partial class ClaimExtractor
         if (usePrefilter)
         {
             Catalog.Prefilter.Mark(view.Text, candidates);
+
+            // A column's gate is the whole header row's (see TopicMatcher.Match), so its words make candidates too.
+            if (view.IsSynthetic && statement.Context is { } header)
+            {
+                Catalog.Prefilter.MarkAlso(header.Of(text), candidates);
+            }
         }
         else
         {
@@ -205,9 +211,15 @@ public sealed partial class ClaimExtractor
                 AddIfOwn(evidence, view, finding.ValueSpan);
                 AddIfOwn(evidence, view, subjectEvidence);
                 AddIfOwn(evidence, view, scopeEvidence);
+                var sentence = statement.Span;
+                if (StatementShape.AfterTopicLabel(sentence.Of(text)) is > 0 and var labelled)
+                {
+                    sentence = new TextSpan(sentence.Start + labelled, sentence.End);
+                }
+
                 quote = statement.IsFragment && statement.Context is { } before
-                    ? new TextSpan(before.Start, QuoteSpan(text, statement.Span, evidence).End)
-                    : QuoteSpan(text, statement.Span, evidence);
+                    ? new TextSpan(before.Start, QuoteSpan(text, sentence, evidence).End)
+                    : QuoteSpan(text, sentence, evidence);
             }
 
             string? quoteText = null;
@@ -260,7 +272,8 @@ public sealed partial class ClaimExtractor
             organisations.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        relation = RelationReader.Read(Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations);
+        relation = RelationReader.Read(
+            Catalog.Relations, view.Text, view.OwnStart, finding.Trigger, organisations, underLeadIn: view.Statement.Kind == BlockKind.ListItem);
 
         // "Residents under 18 have a right to remove what they posted. To request that we remove it, ...": a paragraph
         // that opens on a special case speaks of it throughout. The narrowing stands before the statement, so its
@@ -275,7 +288,12 @@ public sealed partial class ClaimExtractor
             rule.Relation,
             relation,
             new JudgedText(
-                view.Own, view.Context, state.HeadingOf(text), DocumentState.LabelOf(text, view.Statement), state.PreviousInBlock(text, view.Statement)),
+                view.Own,
+                // A column's context is its whole header row: the column beside it may name the action.
+                view.IsSynthetic && view.Statement.Context is { } header ? header.Of(text) : view.Context,
+                state.HeadingOf(text),
+                DocumentState.LabelOf(text, view.Statement),
+                state.PreviousInBlock(text, view.Statement)),
             new JudgedValue(finding.Value, isStance, Stated: finding.ValueSpan is not null),
             view.IsOwn(finding.Trigger));
     }

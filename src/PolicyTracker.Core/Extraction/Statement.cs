@@ -37,6 +37,7 @@ internal static class StatementReader
                     var leadIn = IsLeadIn(document.Text, block.Context, headings) ? block.Context : null;
                     sentences.Clear();
                     SentenceSplitter.SplitInto(document.Text, block.Span, sentences);
+                    JoinRunInLabel(document.Text, sentences);
                     foreach (var sentence in sentences)
                     {
                         yield return new Statement(block.Kind, sentence, leadIn, block.Span);
@@ -47,6 +48,7 @@ internal static class StatementReader
                     TextSpan? previous = null;
                     sentences.Clear();
                     SentenceSplitter.SplitInto(document.Text, block.Span, sentences);
+                    JoinRunInLabel(document.Text, sentences);
                     foreach (var sentence in sentences)
                     {
                         var context = previous is { } before && WordCount(document.Text, sentence) < FragmentWords ? before : (TextSpan?)null;
@@ -63,6 +65,20 @@ internal static class StatementReader
     // otherwise it is a neighbour whose topics and plans are not the list's.
     private static bool IsLeadIn(string text, TextSpan? context, HashSet<TextSpan> headings) =>
         context is { } span && (headings.Contains(span) || text.AsSpan(span.Start, span.Length).TrimEnd().EndsWith(':'));
+
+    // "Portability. You can request a copy of your data.": a run-in label opening the block names the topic of the
+    // sentence after it, so the two are read as one statement, unless that sentence opens on a condition, which
+    // must stay at its start to be read as one.
+    private static void JoinRunInLabel(string text, List<TextSpan> sentences)
+    {
+        if (sentences.Count >= 2 && text.AsSpan(sentences[0].Start, sentences[0].Length).Trim() is var label
+            && label.Length > 0 && label[^1] == '.' && StatementShape.IsTopicLabel(label)
+            && !StatementShape.OpensOnCondition(text.AsSpan(sentences[1].Start, sentences[1].Length)))
+        {
+            sentences[1] = new TextSpan(sentences[0].Start, sentences[1].End);
+            sentences.RemoveAt(0);
+        }
+    }
 
     private static int WordCount(string text, TextSpan span)
     {

@@ -74,11 +74,59 @@ internal static partial class StatementShape
         return words <= 3 || (words <= 8 && !SentenceWord().IsMatch(trimmed));
     }
 
+    /// <summary>
+    /// Whether <paramref name="trimmed"/>, a sentence ending in a period, is a name for what follows it ("Portability.",
+    /// "Right to erasure."): a few words with no word of a sentence, and no answer ("Yes.", "Not at all.").
+    /// </summary>
+    public static bool IsTopicLabel(ReadOnlySpan<char> trimmed) =>
+        WordCount.Of(trimmed) <= 4 && !Verb().IsMatch(trimmed) && !Answer().IsMatch(trimmed);
+
+    // A label may say whose ("Your right to delete."); it has no verb or subject of its own.
+    [GeneratedRegex(@"\b(?:we|you|they|it|i|is|are|was|were|be|been|will|would|may|might|can|could|do|does|did|has|have|had|shall|must|should)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Verb();
+
+    /// <summary>
+    /// Where the sentence proper starts in a statement that opens on a run-in label joined to it ("Portability. You
+    /// can …"); 0 when it opens on none. The label is read with the sentence, but the quote is the sentence.
+    /// </summary>
+    public static int AfterTopicLabel(ReadOnlySpan<char> statement)
+    {
+        var stop = statement.IndexOf(". ", StringComparison.Ordinal);
+        if (stop <= 0 || stop > 60 || !IsTopicLabel(statement[..(stop + 1)].Trim()))
+        {
+            return 0;
+        }
+
+        var start = stop + 1;
+        while (start < statement.Length && char.IsWhiteSpace(statement[start]))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    [GeneratedRegex(@"^\W*(?:yes|no|not|never|none|correct|right|sure|absolutely|exactly)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Answer();
+
+    /// <summary>Whether <paramref name="sentence"/> opens with a condition ("If you allow …"), which must stay at its start.</summary>
+    public static bool OpensOnCondition(ReadOnlySpan<char> sentence) => OpeningCondition().IsMatch(sentence);
+
+    [GeneratedRegex(@"^\W*(?:if|when|where|whenever|unless|once|after|before|while|even|until|in the event|to the extent)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningCondition();
+
     [GeneratedRegex(@"\b(?:we|you|they|it|i|us|our|your|their|is|are|was|were|be|been|will|would|may|might|can|could|do|does|did|not|never|no|has|have|had|shall|must|should|only)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceWord();
 
     // A table's header row names the questions; its data rows answer them.
     public static bool IsHeaderRow(Statement statement) => statement.Kind == BlockKind.TableRow && statement.Context is null;
+
+    // A row of a glossary ("Term | What it means") defines a word, as a definition in prose does.
+    public static bool IsGlossaryRow(string documentText, Statement statement) =>
+        statement.Kind == BlockKind.TableRow && statement.Context is { } header && GlossaryHeader().IsMatch(header.Of(documentText));
+
+    [GeneratedRegex(@"^\W*(?:(?:key |defined )?terms?|words?|phrases?|definitions?|glossary)\W*(?:\||\t)", RegexOptions.IgnoreCase)]
+    private static partial Regex GlossaryHeader();
 
     // "We do not train our models on:" introduces the statements; its items make the claims.
     public static bool IsLeadIn(ReadOnlySpan<char> statement) => statement.TrimEnd().EndsWith(':');

@@ -18,7 +18,7 @@ internal readonly record struct StatementView(Statement Statement, ReadOnlyMemor
     // Readers join HTML and Markdown cells with " | "; a plain-text table keeps its tabs.
     private static readonly string[] CellSeparators = [" | ", "\t"];
 
-    private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Empty = new(@"^\s*(?:n/?a|not applicable|not stated|unknown|varies|not needed|not required|[-—–]|)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     // A column of the choices a setting offers ("Options: 3 months, 36 months, or off") lists what the person may pick,
     // not what the provider does: the row's value is in its other columns.

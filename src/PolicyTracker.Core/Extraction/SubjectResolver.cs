@@ -89,7 +89,9 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
         var match = Declaration().Match(text, 0, Math.Min(text.Length, DeclarationReach));
         if (!match.Success)
         {
-            return null;
+            // "Where this policy refers to "DeepL", "we", "us" or "our", it means DeepL SE": a name defined beside "we".
+            var named = NamedBesideWe().Match(text, 0, Math.Min(text.Length, DeclarationReach));
+            return named.Success && !GenericName().IsMatch(named.Groups["name"].Value) ? named.Groups["name"].Value : null;
         }
 
         // The short name the company defines for itself ("Eleven Labs Inc. ... (together, “ElevenLabs”, “we”)") is
@@ -308,16 +310,19 @@ internal sealed partial class SubjectResolver(TopicCatalog catalog)
 
     // "Anysphere, Inc. (“Anysphere”, “we” or “us”)", "OpenRouter, Inc. (“we”", "Acme Labs Ltd. (the "Company", "we")",
     // "Acme, Inc. and its affiliates (“Acme”, “we”)".
-    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated)\.?[\s,]*(?:(?:and|together with)[ \t]+its[ \t]+(?:affiliates|subsidiaries|affiliated companies)[\s,]*)?\((?<defs>[^)]{0,80}?)[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<owner>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3}),?[ \t]+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|PBC|Co|S\.A|SAS|B\.V|AG|Pte\. Ltd|Incorporated|SE|PLC|N\.V|S\.p\.A|S\.r\.l|SARL|Oy|AB|LLP|Pty Ltd)\.?[\s,]*(?:(?:and|together with)[ \t]+its[ \t]+(?:affiliates|subsidiaries|affiliated companies)[\s,]*)?\((?<defs>[^)]{0,80}?)[“""'](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"[“""'](?:\*\*)?(?<name>[^”""'*,.]{2,40})(?:\*\*)?[,.]?[”""']")]
     private static partial Regex DefinedName();
 
+    [GeneratedRegex(@"[“""](?:\*\*)?(?!(?:we|us|our|you|your)[”""])(?<name>(?-i:[A-Z][\w.&-]*)(?:[ \t]+(?-i:[A-Z][\w.&-]*)){0,3})(?:\*\*)?[”""],?[ \t]+(?:or[ \t]+)?[“""](?:\*\*)?(?:we|us|our)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedBesideWe();
+
     [GeneratedRegex(@"^(?:the )?(?:company|companies|service|services|platform|provider|group|affiliates?)$", RegexOptions.IgnoreCase)]
     private static partial Regex GenericName();
 
-    [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|PBC|Incorporated|Labs|Technologies|Technology)\b\.?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|PBC|Incorporated|Labs|Technologies|Technology|(?-i:SE|PLC|AB|Oy|LLP))\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex LegalForm();
 
     [GeneratedRegex(@"[^a-z0-9]+")]

@@ -48,6 +48,12 @@ internal sealed class TopicPrefilter
     public void Mark(ReadOnlySpan<char> text, bool[] candidates)
     {
         Array.Clear(candidates);
+        MarkAlso(text, candidates);
+    }
+
+    /// <summary>Marks in <paramref name="candidates"/>, keeping those already marked, the topics <paramref name="text"/> can be about.</summary>
+    public void MarkAlso(ReadOnlySpan<char> text, bool[] candidates)
+    {
         foreach (var topic in alwaysTried)
         {
             candidates[topic] = true;

@@ -65,6 +65,15 @@ public sealed class RelationTests
     [InlineData("6", "When you choose a third-party model, we pass your prompt to its provider.", "training.user_control")]
     [InlineData("2", "If you join a workspace, the workspace administrator can add and remove members, and can export or delete workspace content.", "rights.export")]
     [InlineData("7", "Content flagged as violating our policies may be kept for up to 2 years, even if you close your account.", "retention.closed_account")]
+    [InlineData("5", "If you upload content from Google Drive, we do not use that content to train our models.", "training.default")]
+    [InlineData("6", "When you sign up, we will ask whether you want to allow us to use your chats to train our models.", "training.default")]
+    [InlineData("6", "Whatever you choose, incognito chats are never used to train our models.", "training.user_control")]
+    [InlineData("7", "Once your account is closed, we delete your chat history within 30 days, except for content that has been flagged under our policies.", "training.safety_exception")]
+    [InlineData("7", "We may also delete accounts that have not been logged in to for more than two years.", "retention.closed_account")]
+    [InlineData("7", "These logs are kept for 90 days.", "retention.active")]
+    [InlineData("2", "Some of these technologies are placed by advertising partners, which may use them to show you interest-based ads.", "sharing.advertising")]
+    [InlineData("3", "Several state laws define a \"sale\" broadly, and California also regulates \"sharing\" for cross-context behavioral advertising.", "sharing.advertising")]
+    [InlineData("1", "Verification. Requests for deletion of personal information are subject to our ability to verify your identity.", "rights.deletion")]
     public void Extract_Boilerplate_MakesNoClaimOnTheTopic(string failureClass, string sentence, string topic)
     {
         var claims = Extract(sentence);
@@ -99,6 +108,22 @@ public sealed class RelationTests
     [InlineData("7", "For Enterprise customers, we delete the organization's data within 60 days after the subscription ends.", "retention.closed_account P60D")]
     [InlineData("5", "Even in a workspace that has opted out, we may use inputs that our moderation systems flag to train our classifiers.", "training.safety_exception yes")]
     [InlineData("1", "While your account is open, you can download any output or uploaded asset in its original format.", "rights.export yes")]
+    [InlineData("2", "If you use the API, we do not use your data to train our models.", "training.default opt-in")]
+    [InlineData("2", "When you use the free version, we store your Texts and Translations and may use them to train and improve our models.", "training.default opt-out")]
+    [InlineData("2", "You grant Acme a licence to copy, store, modify and otherwise use your content in connection with the Services, including to train and improve our models.", "training.default opt-out")]
+    [InlineData("2", "We do not let the companies that host our data train their own models on your content.", "sharing.third_party_training no")]
+    [InlineData("6", "When you sign up, we will ask whether you want to allow us to use your chats to train our models.", "training.user_control yes")]
+    [InlineData("6", "Free plan members do not have access to the Model Improvement setting.", "training.user_control no")]
+    [InlineData("6", "Paid subscribers can switch Model Improvement off whenever they like.", "training.user_control yes")]
+    [InlineData("5", "Regardless of your Model Improvement setting, prompts that violate our guidelines may be used to train our filters.", "training.safety_exception yes")]
+    [InlineData("1", "Because your texts are not stored, no Acme employee is able to read them.", "security.employee_access_restricted yes")]
+    [InlineData("7", "Once your account is closed, we delete your chat history within 30 days, except for content that has been flagged under our policies.", "retention.closed_account P30D")]
+    [InlineData("7", "Your songs stay in your account for as long as your account is active, unless you delete them sooner.", "retention.active account-lifetime")]
+    [InlineData("7", "Songs you move to Trash stay there for 30 days and are then permanently deleted.", "retention.deleted_chats P30D")]
+    [InlineData("1", "You can download the songs you create as MP3 files.", "rights.export yes")]
+    [InlineData("1", "Portability. You can request that we provide your personal information to you or another company.", "rights.export yes")]
+    [InlineData("1", "You have the right to receive your personal data in a structured format and to transmit it to another controller.", "rights.export yes")]
+    [InlineData("1", "We will honor requests to delete personal information as required by applicable law.", "rights.deletion yes")]
     [InlineData("2", "Where a law requires it, we do not sell your personal information.", "sharing.sale no")]
     [InlineData("2", "Third parties may use your data to train their own models.", "sharing.third_party_training yes")]
     [InlineData("3", "You have the right to data portability.", "rights.export yes")]
@@ -467,6 +492,53 @@ public sealed class RelationTests
         var claims = Extractor.Extract(document).Where(c => c.Topic == "training.default");
 
         Assert.Equal(expected, claims.Select(c => $"{c.Topic} {c.Scope} {c.Value}"));
+    }
+
+    // A question asked of the provider and answered in its row; a column that names no topic takes its gate from the
+    // row's other headers; a glossary's rows define words.
+    [Theory]
+    [InlineData("| Question | Short answer |\n|---|---|\n| Do you sell my personal information? | No. |\n", "sharing.sale consumer no")]
+    [InlineData("| Plan | Inputs used to train our models | Can you turn this off? |\n|---|---|---|\n| Free | Yes | No |\n", "training.default free opt-out", "training.user_control free no")]
+    [InlineData("| Term | What it means |\n|---|---|\n| Improve setting | The setting that records whether you allow us to use your chats to train our models. |\n")]
+    public void Extract_TableRows_AnswerTheirQuestions(string table, params string[] expected)
+    {
+        var markdown = "# Acme Privacy Policy\n\n## At a glance\n\n" + table;
+        var document = PolicyTracker.Core.Sources.SourceReader.Read("glance.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+
+        var claims = Extractor.Extract(document);
+
+        Assert.Equal(expected, claims.Select(c => $"{c.Topic} {c.Scope} {c.Value}"));
+    }
+
+    // Every item under a lead-in that binds the person ("You may not …:") is an obligation.
+    [Fact]
+    public void Extract_ItemsUnderAnObligationLeadIn_AreNoClaims()
+    {
+        var document = new DocumentBuilder()
+            .Heading(Title)
+            .Heading("Things you may not do")
+            .Paragraph("You may not access or use the Services, or help anyone else to do so, in any of the following ways:")
+            .Item("to crawl or scrape data from the Services, other than through an interface that we provide for that purpose;")
+            .Item("from a country or region where we do not make the Services available.")
+            .Build(Title);
+
+        Assert.Empty(Extractor.Extract(document));
+    }
+
+    // "Where this policy refers to "Acme", "we" …": a name defined beside "we" owns the page, however often it names others.
+    [Fact]
+    public void Extract_NameDefinedBesideWe_OwnsThePage()
+    {
+        var document = new DocumentBuilder()
+            .Heading("Privacy Policy")
+            .Paragraph("Where this Privacy Policy refers to \"Nimbus\", \"we\", \"us\" or \"our\", it means Nimbus SE.")
+            .Paragraph("We use Google Analytics. Google Analytics sets cookies. Google Ads measures conversions.")
+            .Paragraph("We do not sell your personal information.")
+            .Build("Privacy Policy");
+
+        var claim = Assert.Single(Extractor.Extract(document), c => c.Topic == "sharing.sale");
+
+        Assert.Equal("nimbus", claim.Subject);
     }
 
     // An objection listed among the person's rights that names training is the training control.

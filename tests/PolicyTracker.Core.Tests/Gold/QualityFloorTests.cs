@@ -23,11 +23,11 @@ public sealed class QualityFloorTests
     private const double RealHoldoutF1Floor = 0.70;
     private const double RealHoldoutPrecisionFloor = 0.75;
 
-    // Policies and terms written in the style of other providers' (docs/quality.md: written-dev, sixteen documents,
-    // precision 0.870, F1 0.827; written-holdout precision 0.835, F1 0.768).
+    // Policies and terms written in the style of other providers' (docs/quality.md: written-dev, twenty documents,
+    // precision 0.870, F1 0.825; written-holdout precision 0.869, F1 0.782).
     private const double WrittenDevF1Floor = 0.80;
     private const double WrittenDevPrecisionFloor = 0.85;
-    private const double WrittenHoldoutF1Floor = 0.75;
+    private const double WrittenHoldoutF1Floor = 0.76;
     private const double WrittenHoldoutPrecisionFloor = 0.80;
 
     [Theory]
@@ -86,12 +86,12 @@ public sealed class QualityFloorTests
     }
 
     // On real policies a contradiction that is not real is what an analyst sees first and trusts least: at most one per
-    // set, and no more than the written policies show today (written-dev: five, two in its first eight policies, two
-    // in the next four and one in the four added last).
+    // set, and no more than the written documents show today (written-dev: six in twenty documents, two in its first
+    // eight, two in the next four, one in each four added after).
     [Theory]
     [InlineData(GoldCorpus.RealDevSet, 1)]
     [InlineData(GoldCorpus.RealHoldoutSet, 1)]
-    [InlineData(GoldCorpus.WrittenDevSet, 5)]
+    [InlineData(GoldCorpus.WrittenDevSet, 6)]
     [InlineData(GoldCorpus.WrittenHoldoutSet, 2)]
     public void Score_RealPolicies_ShowAtMostThisManyContradictionsThatAreNotReal(string set, int ceiling)
     {

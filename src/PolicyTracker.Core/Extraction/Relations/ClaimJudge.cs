@@ -170,7 +170,7 @@ internal static partial class ClaimJudge
     private static Judgement Vetoed(string reason) => new(0, reason, []);
 
     // "We will delete your data at your request" is the person's right, though the provider acts.
-    [GeneratedRegex(@"\b(?:at|upon|on|following|after receiving) (?:your |a |the )?(?:verified |written )?request\b|\byou (?:can |may )?(?:ask|request|instruct|direct|tell) us\b|\byour request\b|\brequest(?:s|ed)? (?:by|from) you\b|\bif you (?:ask|request|instruct|delete|choose)\b|\b(?:lets?|allows?|enables?|permits?) you\b|\bprovide you\b|\bgive you\b|(?<!\breserves? the )\brights? to\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:at|upon|on|following|after receiving) (?:your |a |the )?(?:verified |written )?request\b|\byou (?:can |may )?(?:ask|request|instruct|direct|tell) us\b|\byour request\b|\brequest(?:s|ed)? (?:by|from) you\b|\bif you (?:ask|request|instruct|delete|choose)\b|\b(?:lets?|allows?|enables?|permits?) you\b|\bprovide you\b|\bgive you\b|(?<!\breserves? the )\brights? to\b|\b(?:honou?r|respond to|process|fulfil+) (?:\w+ )?requests? to\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnRequest();
 
     // A section about one state of the setting ("If the setting is off", "When you opt out") tells what happens then, not by default.

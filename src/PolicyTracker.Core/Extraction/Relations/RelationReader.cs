@@ -16,10 +16,11 @@ internal static partial class RelationReader
     /// <summary>
     /// Reads the relation in <paramref name="text"/> (a statement's view: context, then the statement from
     /// <paramref name="ownStart"/>) around <paramref name="trigger"/>. <paramref name="organisations"/> are the
-    /// spans where organisations are named in the statement's own text, in view coordinates.
+    /// spans where organisations are named in the statement's own text, in view coordinates. <paramref name="underLeadIn"/>
+    /// says the context is a lead-in the statement is an item of.
     /// </summary>
     public static Relation Read(
-        RelationLexicon lexicon, ReadOnlySpan<char> text, int ownStart, TextSpan trigger, IReadOnlyList<TextSpan> organisations)
+        RelationLexicon lexicon, ReadOnlySpan<char> text, int ownStart, TextSpan trigger, IReadOnlyList<TextSpan> organisations, bool underLeadIn = false)
     {
         var own = text[ownStart..];
         var triggerInOwn = trigger.Start >= ownStart;
@@ -58,8 +59,10 @@ internal static partial class RelationReader
             actorSpan,
             First(lexicon.DataObjects, text, ownStart, text.Length) ?? (ownStart > 0 ? First(lexicon.DataObjects, text, 0, ownStart) : null),
             triggerInOwn ? OtherObjectAfter(lexicon, text, trigger) : null,
-            // An obligation binds what follows it ("you may not: ... sell the Service"), not what came before.
-            First(lexicon.Obligations, text, ownStart, triggerInOwn ? trigger.Start : text.Length),
+            // An obligation binds what follows it ("you may not: ... sell the Service"), not what came before; a lead-in's
+            // binds every item under it ("You may not use the Services in any of the following ways:").
+            First(lexicon.Obligations, text, ownStart, triggerInOwn ? trigger.Start : text.Length)
+                ?? (underLeadIn ? First(lexicon.Obligations, text, 0, ownStart) : null),
             // A condition after the action is its stance ("not used unless you opt in"); one before it governs it.
             triggerInOwn ? First(lexicon.Conditions, text, ownStart, trigger.Start) : null,
             First(lexicon.Narrowing, text, ownStart, text.Length),
@@ -134,6 +137,21 @@ internal static partial class RelationReader
             }
         }
 
+        // "Do you sell my personal information? | No.": the person asks, and "you" is the provider answering.
+        if (best is { Kind: ActorKind.Person, Span: { } asked } && IsAskedOfProvider(text[ownStart..], asked.Start - ownStart))
+        {
+            return (ActorKind.Provider, asked);
+        }
+
+        // "You grant Acme a licence to use your content": the one granted the licence uses it.
+        if (best is { Kind: ActorKind.Person, Span: { } grantor } && Grants().IsMatch(text[grantor.End..end]))
+        {
+            // The cue is "you grant", which names the grant rather than the grantee's name.
+            var grant = text[grantor.End..end].IndexOf("grant", StringComparison.OrdinalIgnoreCase);
+            var verbEnd = grant < 0 ? grantor.End : grantor.End + grant + "grant".Length;
+            return (ActorKind.Provider, new TextSpan(grantor.Start, verbEnd));
+        }
+
         // "If you do not want us to use", "you agree that we may use": the person asks or agrees, the provider acts.
         if (best is { Kind: ActorKind.Person, Span: { } person })
         {
@@ -189,6 +207,17 @@ internal static partial class RelationReader
 
     // "everything you type", "information you share", "requests you send": the person in a clause describing the data,
     // not acting.
+    // The "you" of a question the statement opens with, asked of the provider: "Do you sell …? | No."
+    private static bool IsAskedOfProvider(ReadOnlySpan<char> own, int at)
+    {
+        foreach (var question in AskedOfProvider().EnumerateMatches(own))
+        {
+            return at == question.Index + question.Length - "you".Length;
+        }
+
+        return false;
+    }
+
     private static bool InRelativeClause(ReadOnlySpan<char> before) =>
         RelativeHead().IsMatch(before[Math.Max(0, before.Length - 30)..]);
 
@@ -209,12 +238,18 @@ internal static partial class RelationReader
     [GeneratedRegex(@"\b(?:with|to|from|by|of|for|among|through|via|about|between|than|like|including|such as|on behalf of|and|or)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex Preposition();
 
-    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?|requests?|queries|recordings?|transcripts?|documents?|uploads?|submissions?|audio|images?|photos?|videos?|code)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?|requests?|queries|recordings?|transcripts?|documents?|uploads?|submissions?|audio|images?|photos?|videos?|code|texts?|translations?|songs?|lyrics|materials)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeHead();
 
     // "ask us to", "request that we" leave the person acting: the provider only carries out the request.
     [GeneratedRegex(@"(?<!\b(?:ask|asks|asking|request|requests|tell|instruct|direct|contact|notify|email|that)\s+)\b(?:us|we)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProviderAfterPerson();
+
+    [GeneratedRegex(@"^\s+(?:hereby\s+)?(?:grant|grants|give|gives)\b[^.;]{0,120}\blicen[cs]e\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Grants();
+
+    [GeneratedRegex(@"^\W*(?:do|does|did|will|would|can|could|may)\s+you\b(?=[^?|]*\?)", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedOfProvider();
 
     [GeneratedRegex(@"[;—]\s*|,\s*(?:but|and|however|while|whereas|although|though|yet)\b|\bbut\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseTurn();
