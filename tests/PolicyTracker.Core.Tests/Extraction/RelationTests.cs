@@ -127,6 +127,8 @@ public sealed class RelationTests
     [InlineData("5", "Turning the setting off applies only to content you submit afterwards; inputs already included in a training dataset are not removed from it.", "training.setting_timing future-only")]
     [InlineData("5", "Switching the setting off takes effect immediately and also withdraws content you shared earlier.", "training.setting_timing past-and-future")]
     [InlineData("5", "If you opt out, we will not use your previously stored chats in future training runs.", "training.setting_timing past-and-future")]
+    [InlineData("6", "Users on the Free plan cannot opt out of model training, so if you do not want your content used, you should upgrade or stop using the Services.", "training.user_control no")]
+    [InlineData("6", "Right to object: to object to processing based on our legitimate interests, including the use of your content to train our models, and to object at any time to direct marketing.", "training.user_control yes")]
     [InlineData("2", "Where a law requires it, we do not sell your personal information.", "sharing.sale no")]
     [InlineData("2", "Third parties may use your data to train their own models.", "sharing.third_party_training yes")]
     [InlineData("3", "You have the right to data portability.", "rights.export yes")]
