@@ -167,8 +167,7 @@ public sealed partial class ClaimExtractor
         {
             Catalog.Prefilter.Mark(view.Text, candidates);
 
-            // A column's gate is the whole header row's (see TopicMatcher.Match), so its words make candidates too.
-            if (view.IsSynthetic && statement.Context is { } header)
+            if (view.HeaderRow is { } header)
             {
                 Catalog.Prefilter.MarkAlso(header.Of(text), candidates);
             }
@@ -289,8 +288,7 @@ public sealed partial class ClaimExtractor
             relation,
             new JudgedText(
                 view.Own,
-                // A column's context is its whole header row: the column beside it may name the action.
-                view.IsSynthetic && view.Statement.Context is { } header ? header.Of(text) : view.Context,
+                view.HeaderRow is { } header ? header.Of(text) : view.Context,
                 state.HeadingOf(text),
                 DocumentState.LabelOf(text, view.Statement),
                 state.PreviousInBlock(text, view.Statement)),

@@ -36,6 +36,12 @@ internal readonly record struct StatementView(Statement Statement, ReadOnlyMemor
 
     public bool IsOwn(TextSpan span) => span.Start >= OwnStart;
 
+    /// <summary>
+    /// For one column of a table row, the whole header row; null otherwise. A column's gate, candidate topics and the
+    /// words of its action are read there too: "Used to train … | Can you turn this off?" names the topic for both.
+    /// </summary>
+    public TextSpan? HeaderRow => IsSynthetic ? Statement.Context : null;
+
 
 
     /// <summary>

@@ -41,10 +41,9 @@ internal sealed class TopicMatcher(TopicCatalog catalog)
         // The trigger and the exclusions are judged on the statement itself: its context may complete its
         // meaning, but never decides what the statement is about. The gate and the trigger go first because
         // they are rarely met: most statements are about none of the topics.
-        // A column of a table shares its gate with the whole header row: "Used to train … | Can you turn this off?".
         var text = view.Text;
         var gateInView = rule.Gate is not { } gate || gate.IsMatch(text)
-            || (view.IsSynthetic && view.Statement.Context is { } header && gate.IsMatch(header.Of(documentText)));
+            || (view.HeaderRow is { } header && gate.IsMatch(header.Of(documentText)));
         if (!gateInView && !state.GateOpenBefore(ruleIndex, documentText, view.Statement))
         {
             return null;

@@ -15,6 +15,10 @@ public sealed class RelationTests
     private static IReadOnlyList<ExtractedClaim> Extract(string sentence, string heading = "How we use information") =>
         Extractor.Extract(new DocumentBuilder().Heading(Title).Heading(heading).Paragraph(sentence).Build(Title));
 
+    // A Markdown document read as an upload of it would be: tables keep their header rows.
+    private static PolicyTracker.Core.Sources.ExtractedDocument FromMarkdown(string markdown) =>
+        PolicyTracker.Core.Sources.SourceReader.Read("policy.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+
     // Claims, not suggestions, as "topic value".
     private static IEnumerable<string> Confident(IReadOnlyList<ExtractedClaim> claims) =>
         claims.Where(c => !c.IsSuggestion(Confidence.DefaultThreshold)).Select(c => $"{c.Topic} {c.Value}");
@@ -388,7 +392,7 @@ public sealed class RelationTests
     {
         const string markdown = "# Acme Privacy Policy\n\n## Your settings\n\n| Setting | Default | Options |\n|---|---|---|\n"
             + "| Auto-delete of activity | 18 months | 3 months, 36 months, or off |\n";
-        var document = PolicyTracker.Core.Sources.SourceReader.Read("settings.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+        var document = FromMarkdown(markdown);
 
         var claims = Extractor.Extract(document);
 
@@ -492,7 +496,7 @@ public sealed class RelationTests
     public void Extract_TableColumnAboutTraining_AnswersTheDefaultUnlessItsRowsAreChoices(string table, params string[] expected)
     {
         var markdown = "# Acme Privacy Policy\n\n## Training at a glance\n\n" + table;
-        var document = PolicyTracker.Core.Sources.SourceReader.Read("plans.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+        var document = FromMarkdown(markdown);
 
         var claims = Extractor.Extract(document).Where(c => c.Topic == "training.default");
 
@@ -508,7 +512,7 @@ public sealed class RelationTests
     public void Extract_TableRows_AnswerTheirQuestions(string table, params string[] expected)
     {
         var markdown = "# Acme Privacy Policy\n\n## At a glance\n\n" + table;
-        var document = PolicyTracker.Core.Sources.SourceReader.Read("glance.md", System.Text.Encoding.UTF8.GetBytes(markdown));
+        var document = FromMarkdown(markdown);
 
         var claims = Extractor.Extract(document);
 

@@ -238,7 +238,7 @@ internal static partial class RelationReader
     [GeneratedRegex(@"\b(?:with|to|from|by|of|for|among|through|via|about|between|than|like|including|such as|on behalf of|and|or)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex Preposition();
 
-    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|text|questions?|things?|details|items?|requests?|queries|recordings?|transcripts?|documents?|uploads?|submissions?|audio|images?|photos?|videos?|code|texts?|translations?|songs?|lyrics|materials)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:everything|anything|something|content|data|information|conversations?|chats?|messages?|inputs?|outputs?|prompts?|files?|that|which|what|whatever|materials?|texts?|questions?|things?|details|items?|requests?|queries|recordings?|transcripts?|documents?|uploads?|submissions?|audio|images?|photos?|videos?|code|translations?|songs?|lyrics)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeHead();
 
     // "ask us to", "request that we" leave the person acting: the provider only carries out the request.
